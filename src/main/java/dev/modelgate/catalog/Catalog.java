@@ -1,0 +1,65 @@
+package dev.modelgate.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every known candidate and the requirement table, validated. */
+public record Catalog(Map<String, Candidate> candidates, Requirements requirements) {
+
+    public Catalog {
+        candidates = new LinkedHashMap<>(candidates);
+    }
+
+    public Optional<Candidate> candidate(String id) {
+        return Optional.ofNullable(candidates.get(id));
+    }
+
+    /** The baseline named in the requirements (or marked {@code baseline: true}). */
+    public Optional<Candidate> baseline() {
+        return candidate(requirements.baseline())
+                .or(() -> candidates.values().stream().filter(Candidate::baseline).findFirst());
+    }
+
+    /**
+     * The candidates a {@code -Dmodel} value selects: comma-separated ids, {@code all}, or
+     * {@code tag:<tag>}. An id with no file becomes an ad-hoc candidate.
+     */
+    public List<Candidate> select(String selection) {
+        List<Candidate> out = new ArrayList<>();
+        for (String raw : selection.split(",")) {
+            String item = raw.trim();
+            if (item.isEmpty()) {
+                continue;
+            }
+            if (item.equalsIgnoreCase("all")) {
+                candidates.values().forEach(c -> addOnce(out, c));
+            } else if (item.toLowerCase(Locale.ROOT).startsWith("tag:")) {
+                String tag = item.substring(4).trim();
+                List<Candidate> tagged = candidates.values().stream()
+                        .filter(c -> c.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag))).toList();
+                if (tagged.isEmpty()) {
+                    throw new CatalogException(List.of(new Problem("-Dmodel", "tag:" + tag,
+                            "no candidate has the tag '" + tag + "'; tags in use: " + tags())));
+                }
+                tagged.forEach(c -> addOnce(out, c));
+            } else {
+                addOnce(out, candidates.getOrDefault(item, Candidate.adHoc(item)));
+            }
+        }
+        return out;
+    }
+
+    private List<String> tags() {
+        return candidates.values().stream().flatMap(c -> c.tags().stream()).distinct().sorted().toList();
+    }
+
+    private static void addOnce(List<Candidate> out, Candidate c) {
+        if (out.stream().noneMatch(x -> x.id().equals(c.id()))) {
+            out.add(c);
+        }
+    }
+}

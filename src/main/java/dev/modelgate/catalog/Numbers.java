@@ -1,0 +1,26 @@
+package dev.modelgate.catalog;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Number formatting shared by messages and reports: no trailing zeros, no exponent. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** {@code 300.0 -> "300"}, {@code 0.9 -> "0.9"}, {@code 412.3456 -> "412.35"}. */
+    public static String format(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        return BigDecimal.valueOf(v).setScale(Math.abs(v) >= 100 ? 1 : 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    /** A ratio as a percentage: {@code 0.875 -> "87.5 %"}. */
+    public static String percent(double ratio) {
+        return BigDecimal.valueOf(ratio * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+                + " %";
+    }
+}

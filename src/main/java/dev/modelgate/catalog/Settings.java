@@ -1,0 +1,96 @@
+package dev.modelgate.catalog;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The run's settings ({@code model}, {@code modelgate.*}). Precedence, highest first: system
+ * property ({@code -D}), JUnit configuration parameter (explicit, or
+ * {@code junit-platform.properties}), default. Blank values count as unset.
+ */
+public final class Settings {
+
+    public static final String MODEL = "model";
+    public static final String MODELS = "modelgate.models";
+    public static final String CASES = "modelgate.cases";
+    public static final String REQUIREMENTS = "modelgate.requirements";
+    public static final String ENGINE = "modelgate.engine";
+    public static final String URL = "modelgate.url";
+    public static final String API_KEY = "modelgate.apiKey";
+    public static final String RESULTS = "modelgate.results";
+    public static final String SAMPLES = "modelgate.samples";
+    public static final String WARMUP = "modelgate.warmup";
+    public static final String CONCURRENCY = "modelgate.concurrency";
+    public static final String GATE = "modelgate.gate";
+    public static final String RESUME = "modelgate.resume";
+    public static final String VLLM = "modelgate.vllm";
+    public static final String BOOT_TIMEOUT = "modelgate.bootTimeout";
+
+    private final Function<String, Optional<String>> lookup;
+
+    private Settings(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** Settings where system properties win over the given JUnit configuration parameters. */
+    public static Settings of(Function<String, Optional<String>> configurationParameters) {
+        return new Settings(key -> nonBlank(System.getProperty(key)).or(() -> configurationParameters.apply(key)
+                .flatMap(Settings::nonBlank)));
+    }
+
+    /** Settings from a map only (tests, tools); system properties are not consulted. */
+    public static Settings ofMap(Map<String, String> values) {
+        Map<String, String> copy = new HashMap<>(values);
+        return new Settings(key -> nonBlank(copy.get(key)));
+    }
+
+    public Optional<String> get(String key) {
+        return lookup.apply(key);
+    }
+
+    public String get(String key, String fallback) {
+        return get(key).orElse(fallback);
+    }
+
+    public int getInt(String key, int fallback) {
+        return get(key).map(v -> parse(key, v, Integer::parseInt)).orElse(fallback);
+    }
+
+    public double getDouble(String key, double fallback) {
+        return get(key).map(v -> parse(key, v, Double::parseDouble)).orElse(fallback);
+    }
+
+    public boolean getBoolean(String key) {
+        return get(key).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public Path resultsDir() {
+        return Path.of(get(RESULTS, "target/modelgate"));
+    }
+
+    /**
+     * The API key for the server, from {@code modelgate.apiKey} or the environment
+     * ({@code MODELGATE_API_KEY}, {@code VLLM_API_KEY}).
+     */
+    public Optional<Secret> apiKey() {
+        return get(API_KEY).or(() -> nonBlank(System.getenv("MODELGATE_API_KEY")))
+                .or(() -> nonBlank(System.getenv("VLLM_API_KEY")))
+                .map(Secret::new);
+    }
+
+    private static <T> T parse(String key, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Configuration error: " + key + "=" + value
+                    + " is not a valid number", e);
+        }
+    }
+
+    private static Optional<String> nonBlank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    }
+}

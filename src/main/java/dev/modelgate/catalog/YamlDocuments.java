@@ -1,0 +1,106 @@
+package dev.modelgate.catalog;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads YAML files into JSON trees and validates them against the JSON Schemas shipped with the
+ * project under {@code dev/modelgate/schema/}. Problems go to a {@link Problems} collector with
+ * the file and the field path, so that a whole catalogue is checked in one pass.
+ */
+public final class YamlDocuments {
+
+    public static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory()).build();
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+
+    private YamlDocuments() {
+    }
+
+    /**
+     * Parses {@code file} and validates it against schema {@code schemaName} (e.g. {@code "candidate"}
+     * for {@code dev/modelgate/schema/candidate.schema.json}).
+     *
+     * @return the tree when it parsed and matched the schema; empty when a problem was recorded
+     */
+    public static Optional<JsonNode> read(Path file, String displayName, String schemaName, Problems problems) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            problems.add(displayName, where, "not valid YAML: " + e.getOriginalMessage());
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(displayName, "$", "cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            problems.add(displayName, "$", "the file is empty; expected a YAML mapping");
+            return Optional.empty();
+        }
+        int before = problems.list().size();
+        validate(tree, displayName, schemaName, problems);
+        return problems.list().size() == before ? Optional.of(tree) : Optional.empty();
+    }
+
+    /** Validates a tree against a shipped schema, recording each violation with its field path. */
+    public static void validate(JsonNode tree, String displayName, String schemaName, Problems problems) {
+        for (Error error : schema(schemaName).validate(tree)) {
+            String path = error.getInstanceLocation().toString();
+            String message = error.getMessage();
+            // The validator prefixes messages with the location; keep only the explanation.
+            String prefix = path + ": ";
+            if (message.startsWith(prefix)) {
+                message = message.substring(prefix.length());
+            }
+            if (error.getProperty() != null && "additionalProperties".equals(error.getKeyword())) {
+                message = "unknown field '" + error.getProperty() + "' (not in the schema; check its spelling)";
+            }
+            if (error.getProperty() != null && "required".equals(error.getKeyword())) {
+                message = "missing required field '" + error.getProperty() + "'";
+            }
+            problems.add(displayName, path, message);
+        }
+    }
+
+    private static Schema schema(String name) {
+        return SCHEMAS.computeIfAbsent(name, n -> {
+            String resource = "/dev/modelgate/schema/" + n + ".schema.json";
+            try (InputStream in = YamlDocuments.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("schema " + resource + " is not on the class path");
+                }
+                return REGISTRY.getSchema(JSON.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Whether a regular file exists and is a YAML file. */
+    public static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return Files.isRegularFile(p) && (n.endsWith(".yaml") || n.endsWith(".yml"));
+    }
+}

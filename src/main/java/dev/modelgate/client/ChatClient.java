@@ -1,0 +1,299 @@
+package dev.modelgate.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelgate.catalog.Secret;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.EventListener;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
+
+/**
+ * An OpenAI-compatible chat client for one served model. Streams with
+ * {@code stream_options.include_usage=true}, records when each event arrives, and turns error
+ * bodies into {@link ServerError}s that quote the server. Requests run on the calling thread, so
+ * concurrency is exactly the number of calling threads: nothing in the client caps it.
+ * Thread-safe; close it to release connections.
+ */
+public final class ChatClient implements AutoCloseable {
+
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI baseUrl;
+    private final String model;
+    private final Optional<Secret> apiKey;
+    private final ClientOptions options;
+    private final OkHttpClient http;
+    private final ScheduledExecutorService watchdog;
+
+    public ChatClient(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options) {
+        this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
+        this.model = model;
+        this.apiKey = apiKey;
+        this.options = options;
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(options.maxConcurrentStreams());
+        dispatcher.setMaxRequestsPerHost(options.maxConcurrentStreams());
+        this.http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(options.maxConcurrentStreams(), 5, TimeUnit.MINUTES))
+                .connectTimeout(options.connectTimeout())
+                .readTimeout(options.idleTimeout())
+                .writeTimeout(options.idleTimeout())
+                .retryOnConnectionFailure(false)
+                .eventListenerFactory(call -> new TimingListener())
+                .build();
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "modelgate-request-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public ClientOptions options() {
+        return options;
+    }
+
+    /** A client for the same server with other timeouts. */
+    public ChatClient withOptions(ClientOptions newOptions) {
+        return new ChatClient(baseUrl, model, apiKey, newOptions);
+    }
+
+    /**
+     * Sends {@code request} streaming and waits for the whole stream.
+     *
+     * @throws ServerError     on an HTTP error status or an error event
+     * @throws ProtocolError   when the stream breaks the protocol
+     * @throws RequestTimeout  when the stream stalls or the request takes too long
+     */
+    public Completion stream(ChatRequest request) {
+        String body = request.toBody(model, true).toString();
+        Request httpRequest = newRequest("/v1/chat/completions")
+                .header("Accept", "text/event-stream")
+                .post(RequestBody.create(body, JSON_TYPE))
+                .tag(Timing.class, new Timing())
+                .build();
+        Call call = http.newCall(httpRequest);
+        Timing timing = httpRequest.tag(Timing.class);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
+            timedOut.set(true);
+            call.cancel();
+        }, options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try (Response response = call.execute()) {
+            long sent = timing.sentNanos != 0 ? timing.sentNanos : System.nanoTime();
+            StreamAssembler assembler = new StreamAssembler(sent);
+            assembler.firstByte(timing.firstByteNanos != 0 ? timing.firstByteNanos : System.nanoTime());
+            if (!response.isSuccessful()) {
+                throw errorOf(response);
+            }
+            return readStream(response, assembler);
+        } catch (SocketTimeoutException e) {
+            throw new RequestTimeout("stream stalled: no bytes from " + baseUrl, options.idleTimeout(), e);
+        } catch (IOException e) {
+            if (timedOut.get()) {
+                throw new RequestTimeout("request to " + baseUrl + " did not finish", options.requestTimeout(), e);
+            }
+            throw new ProtocolError("connection to " + baseUrl + " failed: " + e, e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private Completion readStream(Response response, StreamAssembler assembler) throws IOException {
+        String contentType = Optional.ofNullable(response.body().contentType()).map(MediaType::toString).orElse("");
+        if (!contentType.startsWith("text/event-stream")) {
+            String text = response.body().string();
+            throw new ProtocolError("expected an event stream (text/event-stream) but got '" + contentType + "': "
+                    + StreamAssembler.abbreviate(text));
+        }
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> ioFailure = new AtomicReference<>();
+        EventSources.processResponse(response, new EventSourceListener() {
+            @Override
+            public void onEvent(EventSource source, String id, String type, String data) {
+                long now = System.nanoTime();
+                if (failure.get() != null) {
+                    return;
+                }
+                try {
+                    assembler.accept(data, now);
+                } catch (ServerError | ProtocolError e) {
+                    failure.set(e);
+                    source.cancel();
+                }
+            }
+
+            @Override
+            public void onFailure(EventSource source, Throwable t, Response r) {
+                if (failure.get() == null && t != null) {
+                    ioFailure.set(t);
+                }
+            }
+        });
+        long end = System.nanoTime();
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        Throwable io = ioFailure.get();
+        if (io instanceof SocketTimeoutException ste) {
+            throw ste;
+        }
+        if (io instanceof InterruptedIOException iioe) {
+            throw iioe;
+        }
+        if (io instanceof IOException ioe) {
+            throw ioe;
+        }
+        if (io != null) {
+            throw new ProtocolError("stream from " + baseUrl + " failed: " + io, io);
+        }
+        if (!assembler.done()) {
+            throw new ProtocolError("stream ended without data: [DONE] (connection closed early)");
+        }
+        return assembler.finish(end);
+    }
+
+    /** Sends {@code request} without streaming and returns the JSON response. */
+    public JsonNode complete(ChatRequest request) {
+        String body = request.toBody(model, false).toString();
+        return execute(newRequest("/v1/chat/completions").post(RequestBody.create(body, JSON_TYPE)).build());
+    }
+
+    /** {@code GET path} (e.g. {@code /v1/models}, {@code /version}) as JSON. */
+    public JsonNode get(String path) {
+        return execute(newRequest(path).get().build());
+    }
+
+    /** The {@code max_model_len} (vLLM) or {@code context_length} of the served model, if listed. */
+    public OptionalInt servedContextLength() {
+        for (JsonNode card : get("/v1/models").path("data")) {
+            if (model.equals(card.path("id").asText())) {
+                for (String field : List.of("max_model_len", "context_length", "context_window")) {
+                    if (card.path(field).canConvertToInt() && card.path(field).asInt() > 0) {
+                        return OptionalInt.of(card.path(field).asInt());
+                    }
+                }
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The ids the server lists in {@code /v1/models}. */
+    public List<String> servedModels() {
+        List<String> ids = new ArrayList<>();
+        get("/v1/models").path("data").forEach(card -> ids.add(card.path("id").asText()));
+        return ids;
+    }
+
+    private JsonNode execute(Request request) {
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw errorOf(response);
+            }
+            ResponseBody body = response.body();
+            String text = body.string();
+            return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (SocketTimeoutException e) {
+            throw new RequestTimeout("no answer from " + request.url(), options.idleTimeout(), e);
+        } catch (IOException e) {
+            throw new ProtocolError("request to " + request.url() + " failed: " + e, e);
+        }
+    }
+
+    private Request.Builder newRequest(String path) {
+        Request.Builder b = new Request.Builder().url(baseUrl + path);
+        apiKey.ifPresent(k -> b.header("Authorization", "Bearer " + k.reveal()));
+        return b;
+    }
+
+    private static ServerError errorOf(Response response) {
+        String text;
+        try {
+            text = response.body().string();
+        } catch (IOException e) {
+            text = "";
+        }
+        String message = text.isBlank() ? response.message() : text;
+        String type = null;
+        try {
+            JsonNode tree = JSON.readTree(text);
+            JsonNode error = tree == null ? null : tree.get("error");
+            if (error != null && error.isObject()) {
+                message = error.path("message").asText(message);
+                type = error.path("type").asText(null);
+            } else if (error != null && error.isTextual()) {
+                message = error.asText();
+            } else if (tree != null && tree.has("detail")) {
+                message = tree.get("detail").toString();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not JSON: keep the raw text
+        }
+        return new ServerError(response.code(), type, Secret.redact(StreamAssembler.abbreviate(message)), false);
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Times of one call, filled in by {@link TimingListener}. */
+    static final class Timing {
+        volatile long sentNanos;
+        volatile long firstByteNanos;
+    }
+
+    /** Takes the time just before the request bytes are written, and when the response starts. */
+    private static final class TimingListener extends EventListener {
+        @Override
+        public void requestHeadersStart(Call call) {
+            Timing t = call.request().tag(Timing.class);
+            if (t != null) {
+                t.sentNanos = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void responseHeadersStart(Call call) {
+            Timing t = call.request().tag(Timing.class);
+            if (t != null) {
+                t.firstByteNanos = System.nanoTime();
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.modelgate.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns the {@code data:} payloads of an OpenAI-compatible stream into a {@link Completion}:
+ * content and reasoning concatenated, tool calls assembled per index from their fragments (vLLM)
+ * or taken whole (Ollama), usage read from the usage chunk. Not thread-safe; one per request.
+ */
+public final class StreamAssembler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final long sentNanos;
+    private long firstByteNanos;
+    private final List<StreamEvent> events = new ArrayList<>();
+    private final StringBuilder content = new StringBuilder();
+    private final StringBuilder reasoning = new StringBuilder();
+    private final TreeMap<Integer, ToolCallBuilder> calls = new TreeMap<>();
+    private Usage usage;
+    private String finishReason;
+    private boolean done;
+    private long doneNanos;
+
+    public StreamAssembler(long sentNanos) {
+        this.sentNanos = sentNanos;
+        this.firstByteNanos = sentNanos;
+    }
+
+    public void firstByte(long nanos) {
+        this.firstByteNanos = nanos;
+    }
+
+    public boolean done() {
+        return done;
+    }
+
+    /**
+     * Accepts one event's data.
+     *
+     * @throws ServerError    when the event is an error object
+     * @throws ProtocolError  when the event is not a JSON object of the expected shape
+     */
+    public void accept(String data, long arrivalNanos) {
+        if (done) {
+            throw new ProtocolError("event after [DONE]: " + abbreviate(data));
+        }
+        if ("[DONE]".equals(data.trim())) {
+            done = true;
+            doneNanos = arrivalNanos;
+            return;
+        }
+        JsonNode chunk;
+        try {
+            chunk = JSON.readTree(data);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolError("malformed stream event (not JSON): " + abbreviate(data), e);
+        }
+        if (chunk == null || !chunk.isObject()) {
+            throw new ProtocolError("malformed stream event (not a JSON object): " + abbreviate(data));
+        }
+        if (chunk.has("error")) {
+            JsonNode error = chunk.get("error");
+            String message = error.isTextual() ? error.asText() : error.path("message").asText(error.toString());
+            String type = error.isObject() ? error.path("type").asText(null) : null;
+            int code = error.isObject() ? error.path("code").asInt(200) : 200;
+            throw new ServerError(code, type, message, true);
+        }
+        JsonNode usageNode = chunk.get("usage");
+        if (usageNode != null && usageNode.isObject()) {
+            usage = new Usage(usageNode.path("prompt_tokens").asInt(0), usageNode.path("completion_tokens").asInt(0));
+        }
+        JsonNode choices = chunk.get("choices");
+        if (choices == null || !choices.isArray()) {
+            if (usageNode == null) {
+                throw new ProtocolError("stream event has neither choices nor usage: " + abbreviate(data));
+            }
+            events.add(new StreamEvent(arrivalNanos, "", "", 0, null, true));
+            return;
+        }
+        if (choices.isEmpty()) {
+            events.add(new StreamEvent(arrivalNanos, "", "", 0, null, true));
+            return;
+        }
+        JsonNode choice = choices.get(0);
+        JsonNode delta = choice.path("delta");
+        String text = textOf(delta.get("content"));
+        String thought = textOf(delta.has("reasoning") ? delta.get("reasoning") : delta.get("reasoning_content"));
+        int parts = acceptToolCalls(delta.get("tool_calls"));
+        String finish = choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : null;
+        content.append(text);
+        reasoning.append(thought);
+        if (finish != null) {
+            finishReason = finish;
+        }
+        events.add(new StreamEvent(arrivalNanos, text, thought, parts, finish, false));
+    }
+
+    private int acceptToolCalls(JsonNode toolCalls) {
+        if (toolCalls == null || !toolCalls.isArray()) {
+            return 0;
+        }
+        int position = 0;
+        for (JsonNode entry : toolCalls) {
+            int index = entry.has("index") ? entry.get("index").asInt() : calls.size() + position;
+            ToolCallBuilder b = calls.computeIfAbsent(index, ToolCallBuilder::new);
+            if (entry.hasNonNull("id")) {
+                b.id = entry.get("id").asText();
+            }
+            JsonNode fn = entry.path("function");
+            if (fn.hasNonNull("name") && !fn.get("name").asText().isEmpty()) {
+                b.name = fn.get("name").asText(); // sent whole, once (vLLM) or with the call (Ollama)
+            }
+            JsonNode args = fn.get("arguments");
+            if (args != null && !args.isNull()) {
+                // vLLM streams argument text; Ollama may send the arguments as an object.
+                b.arguments.append(args.isTextual() ? args.asText() : args.toString());
+            }
+            position++;
+        }
+        return toolCalls.size();
+    }
+
+    /** The completion; {@code endNanos} stands for {@code [DONE]} if the stream ended without it. */
+    public Completion finish(long endNanos) {
+        List<ToolCall> assembled = calls.values().stream()
+                .map(b -> new ToolCall(b.index, b.id, b.name, b.arguments.toString())).toList();
+        return new Completion(sentNanos, firstByteNanos, done ? doneNanos : endNanos, events, content.toString(),
+                reasoning.toString(), assembled, Optional.ofNullable(usage), finishReason, done);
+    }
+
+    private static String textOf(JsonNode node) {
+        return node == null || node.isNull() ? "" : node.asText("");
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "… (" + s.length() + " chars)";
+    }
+
+    private static final class ToolCallBuilder {
+        final int index;
+        String id;
+        String name = "";
+        final StringBuilder arguments = new StringBuilder();
+
+        ToolCallBuilder(int index) {
+            this.index = index;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.modelgate.engine;
+
+import dev.modelgate.catalog.Candidate;
+
+/** Starts a candidate and returns it ready to serve. One implementation per engine type. */
+public interface Engine {
+
+    /** The engine type as written in candidate files. */
+    String type();
+
+    /**
+     * Starts the candidate and waits until it is ready.
+     *
+     * @throws BootFailure when it does not become ready; every process started is stopped first
+     */
+    RunningModel start(Candidate candidate, EngineContext context);
+}

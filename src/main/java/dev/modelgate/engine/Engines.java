@@ -1,0 +1,42 @@
+package dev.modelgate.engine;
+
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.Settings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The engines by type, and the choice of engine for a candidate under the run's settings. */
+public final class Engines {
+
+    private static final Map<String, Supplier<Engine>> BY_TYPE = new LinkedHashMap<>();
+
+    static {
+        BY_TYPE.put("vllm", VllmEngine::new);
+        BY_TYPE.put("external", ExternalEngine::new);
+    }
+
+    private Engines() {
+    }
+
+    public static Engine forType(String type) {
+        Supplier<Engine> s = BY_TYPE.get(type);
+        if (s == null) {
+            throw new BootFailure(BootFailure.Kind.INVALID, "engine '" + type + "' is not available; known engines: "
+                    + BY_TYPE.keySet());
+        }
+        return s.get();
+    }
+
+    /**
+     * The candidate as it will be served: {@code modelgate.url} makes it external,
+     * {@code modelgate.engine} forces an engine type.
+     */
+    public static Candidate resolve(Candidate candidate, Settings settings) {
+        if (settings.get(Settings.URL).isPresent()) {
+            return candidate.withEngine(candidate.engine().withType("external").withUrl(settings.get(Settings.URL).get()));
+        }
+        return settings.get(Settings.ENGINE).map(t -> candidate.withEngine(candidate.engine().withType(t)))
+                .orElse(candidate);
+    }
+}

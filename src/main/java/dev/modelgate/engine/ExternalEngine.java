@@ -1,0 +1,94 @@
+package dev.modelgate.engine;
+
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.Settings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Attaches to a server someone else runs ({@code modelgate.url} or {@code engine.url}); it is
+ * never started or stopped here. Ready when {@code /v1/models} lists the candidate's served name.
+ */
+public final class ExternalEngine implements Engine {
+
+    @Override
+    public String type() {
+        return "external";
+    }
+
+    @Override
+    public RunningModel start(Candidate candidate, EngineContext context) {
+        String url = context.settings().get(Settings.URL).orElse(candidate.engine().url());
+        if (url == null) {
+            throw new BootFailure(BootFailure.Kind.INVALID, candidate.id() + ": engine 'external' needs a URL: set -D"
+                    + Settings.URL + "=http://host:port or engine.url in the candidate file");
+        }
+        URI base = URI.create(url.replaceAll("/+$", "").replaceAll("/v1$", ""));
+        String served = VllmEngine.servedName(candidate);
+        long start = System.nanoTime();
+        Readiness readiness = new Readiness(base, served, context.apiKey()).healthPath(null);
+        Duration timeout = Duration.ofSeconds(context.settings().getInt(Settings.BOOT_TIMEOUT, 30));
+        readiness.await(null, timeout, candidate.id(), context.console());
+        Duration boot = Duration.ofNanos(System.nanoTime() - start);
+        Optional<String> version = readiness.version();
+        return new RunningModel() {
+            @Override
+            public String candidateId() {
+                return candidate.id();
+            }
+
+            @Override
+            public URI baseUrl() {
+                return base;
+            }
+
+            @Override
+            public String servedName() {
+                return served;
+            }
+
+            @Override
+            public String engine() {
+                return "external";
+            }
+
+            @Override
+            public Optional<String> engineVersion() {
+                return version;
+            }
+
+            @Override
+            public Optional<Path> log() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<ProcessHandle> process() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Duration bootTime() {
+                return boot;
+            }
+
+            @Override
+            public Map<String, String> details() {
+                return Map.of("url", base.toString());
+            }
+
+            @Override
+            public boolean alive() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                // someone else's server: left running
+            }
+        };
+    }
+}

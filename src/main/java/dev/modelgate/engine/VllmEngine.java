@@ -1,0 +1,104 @@
+package dev.modelgate.engine;
+
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.EngineSpec;
+import dev.modelgate.catalog.Secret;
+import dev.modelgate.catalog.Settings;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Serves a candidate with {@code vllm serve <model> --host 127.0.0.1 --port <free> …} as a child
+ * process. The executable is {@code modelgate.vllm} if set, else {@code vllm} on the PATH.
+ * An API key goes to the child as {@code VLLM_API_KEY}, never on its command line.
+ */
+public final class VllmEngine implements Engine {
+
+    @Override
+    public String type() {
+        return "vllm";
+    }
+
+    @Override
+    public RunningModel start(Candidate candidate, EngineContext context) {
+        String executable = executable(context.settings());
+        int port = Ports.free();
+        String served = servedName(candidate);
+        List<String> command = new ArrayList<>(List.of(executable, "serve", candidate.modelReference(),
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--served-model-name", served));
+        if (candidate.huggingFace() != null && candidate.huggingFace().revision() != null) {
+            command.addAll(List.of("--revision", candidate.huggingFace().revision()));
+        }
+        command.addAll(candidate.engine().args());
+        Map<String, String> env = new HashMap<>(candidate.engine().env());
+        context.apiKey().ifPresent(k -> env.put("VLLM_API_KEY", k.reveal()));
+        Secret.registerSecretLike(env);
+        return launch(candidate, context, command, env, port, served, type(), Map.of());
+    }
+
+    /** Starts {@code command} and waits for an OpenAI-compatible server on {@code port}. */
+    static RunningModel launch(Candidate candidate, EngineContext context, List<String> command,
+                               Map<String, String> env, int port, String served, String engine,
+                               Map<String, String> details) {
+        Path log = context.workDir().resolve(engine + ".log");
+        URI base = URI.create("http://127.0.0.1:" + port);
+        context.console().accept("[modelgate] " + candidate.id() + ": starting " + Secret.redact(String.join(" ", command)));
+        long start = System.nanoTime();
+        ChildProcess child = ChildProcess.start(command, env, log, ChildProcess.DEFAULT_GRACE);
+        try {
+            Readiness readiness = new Readiness(base, served, context.apiKey());
+            readiness.await(child, bootTimeout(candidate, context.settings()), candidate.id(), context.console());
+            Duration boot = Duration.ofNanos(System.nanoTime() - start);
+            context.console().accept("[modelgate] " + candidate.id() + ": ready at " + base + " after "
+                    + boot.toMillis() / 1000.0 + " s");
+            return new ProcessModel(candidate.id(), engine, base, served, child, boot, readiness.version(), details,
+                    null);
+        } catch (RuntimeException e) {
+            child.close();
+            throw e;
+        }
+    }
+
+    static Duration bootTimeout(Candidate candidate, Settings settings) {
+        return Duration.ofSeconds(settings.getInt(Settings.BOOT_TIMEOUT, candidate.bootTimeoutSeconds()));
+    }
+
+    static String servedName(Candidate candidate) {
+        EngineSpec spec = candidate.engine();
+        return spec.servedName() != null ? spec.servedName() : candidate.id();
+    }
+
+    static String executable(Settings settings) {
+        Optional<String> configured = settings.get(Settings.VLLM);
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        return onPath("vllm").map(Path::toString).orElseThrow(() -> new BootFailure(BootFailure.Kind.NOT_INSTALLED,
+                "vllm is not on the PATH. Install vLLM (pip install vllm) or point -D" + Settings.VLLM
+                        + "=/path/to/vllm at it; to test a server that is already running use -D" + Settings.URL
+                        + "=http://host:port"));
+    }
+
+    /** The first executable named {@code name} on the PATH. */
+    public static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}
