@@ -1,0 +1,108 @@
+package dev.modelgate.verdict;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelgate.catalog.Candidate;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The result file of one candidate ({@code target/modelgate/<id>.json}, SPEC §3), built up as
+ * requirements finish. Thread-safe; {@link #snapshot()} gives a copy to write.
+ */
+public final class CandidateResult {
+
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final ObjectNode root;
+
+    private CandidateResult(ObjectNode root) {
+        this.root = root;
+    }
+
+    /** A fresh result for {@code candidate}, not yet complete. */
+    public static CandidateResult start(Candidate candidate, String configHash) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("id", candidate.id());
+        r.put("name", candidate.name());
+        r.put("baseline", candidate.baseline());
+        r.put("adHoc", candidate.adHoc());
+        r.put("configHash", configHash);
+        r.put("startedAt", Instant.now().toString());
+        r.set("facts", JSON.valueToTree(candidate.facts()));
+        r.set("stability", JSON.valueToTree(candidate.stability()));
+        if (!candidate.declared().isEmpty()) {
+            r.set("declared", JSON.valueToTree(candidate.declared()));
+        }
+        r.putObject("engine").put("type", candidate.engine().type());
+        r.putObject("faults").put("bootFailures", 0).put("serverErrors", 0);
+        r.putObject("metrics");
+        r.putObject("requirements");
+        r.put("complete", false);
+        return new CandidateResult(r);
+    }
+
+    /** A result read back from a file. */
+    public static CandidateResult of(ObjectNode root) {
+        return new CandidateResult(root.deepCopy());
+    }
+
+    public String id() {
+        return root.path("id").asText();
+    }
+
+    public synchronized void engine(String type, String version, Map<String, String> details) {
+        ObjectNode e = root.putObject("engine");
+        e.put("type", type);
+        e.put("version", version);
+        e.set("details", JSON.valueToTree(details));
+    }
+
+    public synchronized void bootSeconds(double seconds) {
+        root.put("bootSeconds", seconds);
+    }
+
+    public synchronized void metric(String name, Object value) {
+        ((ObjectNode) root.get("metrics")).set(name, JSON.valueToTree(value));
+    }
+
+    public synchronized JsonNode metric(String name) {
+        return root.path("metrics").path(name);
+    }
+
+    /** Merges fields into {@code requirements.<id>} (status, value, must, nice, level, message …). */
+    public synchronized void requirement(String id, Map<String, ?> fields) {
+        ObjectNode reqs = (ObjectNode) root.get("requirements");
+        ObjectNode entry = reqs.has(id) ? (ObjectNode) reqs.get(id) : reqs.putObject(id);
+        fields.forEach((k, v) -> entry.set(k, JSON.valueToTree(v)));
+    }
+
+    public synchronized JsonNode requirement(String id) {
+        return root.path("requirements").path(id);
+    }
+
+    /** Counts a fault of {@code kind} ({@code bootFailures}, {@code serverErrors}, …). */
+    public synchronized void fault(String kind) {
+        ObjectNode f = (ObjectNode) root.get("faults");
+        f.put(kind, f.path(kind).asInt(0) + 1);
+    }
+
+    public synchronized void put(String field, JsonNode value) {
+        root.set(field, value);
+    }
+
+    public synchronized void complete(boolean complete) {
+        root.put("complete", complete);
+        if (complete) {
+            root.put("finishedAt", Instant.now().toString());
+        }
+    }
+
+    public synchronized ObjectNode snapshot() {
+        return root.deepCopy();
+    }
+}
