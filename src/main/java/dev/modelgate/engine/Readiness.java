@@ -90,9 +90,9 @@ public final class Readiness {
             if (now >= deadline) {
                 String tail = child == null ? "" : "\nLast log lines:\n" + child.tail(40);
                 throw new BootFailure(child == null ? BootFailure.Kind.UNREACHABLE : BootFailure.Kind.TIMEOUT,
-                        label + ": timed out after " + timeout.toSeconds() + " s waiting for " + baseUrl + healthPath
-                                + " to return 200 and " + baseUrl + "/v1/models to list '" + servedName + "' (last: "
-                                + lastState + ")" + tail,
+                        label + ": timed out after " + timeout.toSeconds() + " s waiting for "
+                                + (healthPath == null ? "" : baseUrl + healthPath + " to return 200 and ")
+                                + baseUrl + "/v1/models to list '" + servedName + "' (last: " + lastState + ")" + tail,
                         OptionalInt.empty(), child == null ? Optional.empty() : Optional.of(child.log()));
             }
             if (now >= nextProgress) {

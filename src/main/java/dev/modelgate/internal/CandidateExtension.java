@@ -1,0 +1,222 @@
+package dev.modelgate.internal;
+
+import dev.modelgate.Evidence;
+import dev.modelgate.Requirement;
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.Catalog;
+import dev.modelgate.catalog.Requirements;
+import dev.modelgate.catalog.RequirementSpec;
+import dev.modelgate.catalog.Settings;
+import dev.modelgate.client.ChatClient;
+import dev.modelgate.engine.BootFailure;
+import dev.modelgate.engine.ChildProcess;
+import dev.modelgate.engine.RunningModel;
+import dev.modelgate.report.Report;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+/**
+ * The per-candidate side of the extension: opens the candidate's {@link ModelSession} before its
+ * tests and closes it after them, places each test in the report, boots the model for the first
+ * test that needs it, resolves test parameters, and writes each test's outcome to the result file.
+ */
+final class CandidateExtension implements BeforeClassTemplateInvocationCallback, AfterClassTemplateInvocationCallback,
+        BeforeEachCallback, ParameterResolver, TestWatcher {
+
+    static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CandidateExtension.class);
+    private static final String SESSION = "session";
+    private static final Set<Class<?>> BOOTING = Set.of(RunningModel.class, ChatClient.class);
+    private static final Set<Class<?>> RESOLVED = Set.of(Candidate.class, Requirements.class, Settings.class,
+            Catalog.class, Evidence.class, RunningModel.class, ChatClient.class);
+    private static final long LOG_ATTACHMENT_LIMIT = 4L * 1024 * 1024;
+
+    private final Candidate candidate;
+    private final RunPlan plan;
+    private final int position;
+
+    CandidateExtension(Candidate candidate, RunPlan plan, int position) {
+        this.candidate = candidate;
+        this.plan = plan;
+        this.position = position;
+    }
+
+    @Override
+    public void beforeClassTemplateInvocation(ExtensionContext context) {
+        System.out.println("[modelgate] qualifying " + candidate.id() + " (" + position + "/"
+                + plan.candidates().size() + ", engine " + candidate.engine().type() + ")");
+        // Registered before anything starts: JUnit closes it with the invocation even on failure.
+        context.getStore(NAMESPACE).put(SESSION, new ModelSession(candidate, plan));
+    }
+
+    @Override
+    public void afterClassTemplateInvocation(ExtensionContext context) {
+        ModelSession session = context.getStore(NAMESPACE).get(SESSION, ModelSession.class);
+        if (session != null) {
+            session.close();
+            System.out.println("[modelgate] " + candidate.id() + ": done; results in "
+                    + plan.store().fileOf(candidate.id()));
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ModelSession session = session(context);
+        Method method = context.getRequiredTestMethod();
+        Optional<RequirementSpec> spec = requirementOf(context);
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("epic", "qualification");
+        labels.put("feature", spec.map(RequirementSpec::title).orElse(method.getName()));
+        labels.put("story", candidate.name() + " (" + candidate.id() + ")");
+        labels.put("parentSuite", "qualification");
+        labels.put("suite", candidate.name() + " (" + candidate.id() + ")");
+        labels.put("subSuite", spec.map(RequirementSpec::title).orElse(method.getName()));
+        labels.put("severity", spec.map(s -> s.must().isPresent() ? "critical" : "minor").orElse("normal"));
+        spec.ifPresent(s -> labels.put("tag", s.must().isPresent() ? "must-have" : "nice-to-have"));
+        Report.allure().place(labels, Map.of("model", candidate.id()),
+                "modelgate:" + candidate.id() + ":" + method.getDeclaringClass().getName() + "#" + method.getName());
+        if (needsModel(method)) {
+            try {
+                session.running();
+            } catch (BootFailure failure) {
+                attachBootLog(session, failure);
+                throw failure;
+            }
+        }
+    }
+
+    private static boolean needsModel(Method method) {
+        return Arrays.stream(method.getParameterTypes()).anyMatch(BOOTING::contains);
+    }
+
+    private static void attachBootLog(ModelSession session, BootFailure failure) {
+        if (failure.log().isPresent() && session.takeBootLogAttachment()) {
+            Path log = failure.log().get();
+            try {
+                long size = Files.exists(log) ? Files.size(log) : 0;
+                String text = size > LOG_ATTACHMENT_LIMIT ? ChildProcess.tail(log, 20_000) : Files.readString(log);
+                Report.allure().attach("server log", "text/plain", "log", text);
+            } catch (IOException e) {
+                Report.allure().step("server log could not be read: " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return RESOLVED.contains(parameterContext.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        Parameter parameter = parameterContext.getParameter();
+        Class<?> type = parameter.getType();
+        ModelSession session = session(context);
+        if (type == Candidate.class) {
+            return candidate;
+        }
+        if (type == Requirements.class) {
+            return plan.requirements();
+        }
+        if (type == Settings.class) {
+            return plan.settings();
+        }
+        if (type == Catalog.class) {
+            return plan.catalog();
+        }
+        if (type == RunningModel.class) {
+            return session.running();
+        }
+        if (type == ChatClient.class) {
+            return session.client();
+        }
+        if (type == Evidence.class) {
+            RequirementSpec spec = requirementOf(context).orElseThrow(() -> new ParameterResolutionException(
+                    context.getRequiredTestMethod() + " takes Evidence but has no @Requirement; add"
+                            + " @Requirement(\"<id from requirements.yaml>\")"));
+            return new RecordedEvidence(session, spec, Report.allure());
+        }
+        throw new ParameterResolutionException("cannot resolve " + type);
+    }
+
+    private Optional<RequirementSpec> requirementOf(ExtensionContext context) {
+        Requirement annotation = context.getRequiredTestMethod().getAnnotation(Requirement.class);
+        if (annotation == null) {
+            return Optional.empty();
+        }
+        return Optional.of(plan.requirements().get(annotation.value()).orElseThrow(() ->
+                new ParameterResolutionException("@Requirement(\"" + annotation.value() + "\") on "
+                        + context.getRequiredTestMethod().getName() + " is not defined in "
+                        + plan.requirements().source() + "; defined: " + plan.requirements().requirements().keySet())));
+    }
+
+    private ModelSession session(ExtensionContext context) {
+        ModelSession session = context.getStore(NAMESPACE).get(SESSION, ModelSession.class);
+        if (session == null) {
+            throw new IllegalStateException("no model session for " + candidate.id());
+        }
+        return session;
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        record(context, "passed", null);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        boolean assertion = cause instanceof AssertionError;
+        record(context, assertion ? "failed" : "broken", cause);
+        if (!assertion && !(cause instanceof BootFailure)) {
+            session(context).runningIfBooted().flatMap(RunningModel::log).ifPresent(log ->
+                    Report.allure().attach("server log (last 200 lines)", "text/plain", "log",
+                            ChildProcess.tail(log, 200)));
+        }
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        record(context, "skipped", cause);
+    }
+
+    private void record(ExtensionContext context, String status, Throwable cause) {
+        Requirement annotation = context.getRequiredTestMethod().getAnnotation(Requirement.class);
+        if (annotation == null) {
+            return;
+        }
+        ModelSession session = session(context);
+        String id = annotation.value();
+        String previous = session.result().requirement(id).path("status").asText("");
+        boolean decisive = status.equals("passed") || status.equals("failed");
+        boolean previousDecisive = previous.equals("passed") || previous.equals("failed");
+        if (!decisive && previousDecisive) {
+            return; // a served figure that could not be measured does not undo a declared one
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("status", status);
+        entry.put("test", context.getRequiredTestMethod().getName());
+        if (cause != null && cause.getMessage() != null) {
+            entry.put("message", cause.getMessage());
+        }
+        if (cause != null && !(cause instanceof AssertionError)) {
+            entry.put("error", cause.getClass().getSimpleName());
+        }
+        session.result().requirement(id, entry);
+        session.persist();
+    }
+}

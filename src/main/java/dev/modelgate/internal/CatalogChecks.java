@@ -1,0 +1,18 @@
+package dev.modelgate.internal;
+
+import dev.modelgate.catalog.Problems;
+import dev.modelgate.catalog.Settings;
+
+/**
+ * Validation of everything besides candidates and requirements that must be checked before any
+ * boot: the case files of every suite.
+ */
+final class CatalogChecks {
+
+    private CatalogChecks() {
+    }
+
+    static void run(Settings settings, Problems problems) {
+        // Case suites register their loaders here as they are added.
+    }
+}

@@ -1,0 +1,157 @@
+package dev.modelgate.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.Sampling;
+import dev.modelgate.client.ChatClient;
+import dev.modelgate.client.ClientOptions;
+import dev.modelgate.engine.BootFailure;
+import dev.modelgate.engine.ChildProcess;
+import dev.modelgate.engine.Engine;
+import dev.modelgate.engine.EngineContext;
+import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.RunningModel;
+import dev.modelgate.verdict.CandidateResult;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One candidate's stay in the run: its result file, and its server, booted at most once and only
+ * when a test first needs it (static tests never boot). A failed boot is remembered: every later
+ * test that needs the server fails with the same {@link BootFailure}. Closing stops the server and
+ * marks the result complete; it is registered in the invocation's store before anything starts,
+ * so JUnit closes it even when the run fails half-way.
+ */
+final class ModelSession implements AutoCloseable {
+
+    private final Candidate candidate;
+    private final RunPlan plan;
+    private final CandidateResult result;
+    private RunningModel running;
+    private ChatClient client;
+    private BootFailure bootFailure;
+    private boolean bootLogAttached;
+    private boolean closed;
+
+    ModelSession(Candidate candidate, RunPlan plan) {
+        this.candidate = candidate;
+        this.plan = plan;
+        this.result = CandidateResult.start(candidate, ConfigHash.of(candidate, plan.requirements()));
+        persist();
+    }
+
+    Candidate candidate() {
+        return candidate;
+    }
+
+    RunPlan plan() {
+        return plan;
+    }
+
+    CandidateResult result() {
+        return result;
+    }
+
+    synchronized void persist() {
+        plan.store().write(result);
+    }
+
+    /** The running model, booting it on first use. */
+    synchronized RunningModel running() {
+        if (bootFailure != null) {
+            throw bootFailure;
+        }
+        if (closed) {
+            throw new IllegalStateException(candidate.id() + ": session already closed");
+        }
+        if (running == null) {
+            boot();
+        }
+        if (!running.alive()) {
+            String tail = running.log().map(l -> ChildProcess.tail(l, 40)).orElse("(no log)");
+            bootFailure = new BootFailure(BootFailure.Kind.EXITED, candidate.id() + ": the server is no longer running"
+                    + " (it died during an earlier test). Last log lines:\n" + tail, OptionalInt.empty(), running.log());
+            result.fault("serverDied");
+            persist();
+            throw bootFailure;
+        }
+        return running;
+    }
+
+    /** A chat client bound to the running model (boots it on first use). */
+    synchronized ChatClient client() {
+        RunningModel model = running();
+        if (client == null) {
+            Sampling s = plan.requirements().sampling();
+            ClientOptions options = ClientOptions.DEFAULTS.withTimeouts(
+                    Duration.ofMillis((long) (s.idleTimeoutSeconds() * 1000)),
+                    Duration.ofMillis((long) (s.requestTimeoutSeconds() * 1000)));
+            client = new ChatClient(model.baseUrl(), model.servedName(), plan.settings().apiKey(), options);
+        }
+        return client;
+    }
+
+    Optional<RunningModel> runningIfBooted() {
+        return Optional.ofNullable(running);
+    }
+
+    Optional<BootFailure> bootFailure() {
+        return Optional.ofNullable(bootFailure);
+    }
+
+    /** Whether the boot log still has to be attached (only to the first test the failure breaks). */
+    synchronized boolean takeBootLogAttachment() {
+        if (bootLogAttached) {
+            return false;
+        }
+        bootLogAttached = true;
+        return true;
+    }
+
+    private void boot() {
+        Engine engine;
+        EngineContext context = new EngineContext(plan.settings(), plan.store().dir().resolve(candidate.id()),
+                plan.settings().apiKey(), line -> System.out.println(line));
+        try {
+            engine = Engines.forType(candidate.engine().type());
+            running = engine.start(candidate, context);
+        } catch (BootFailure e) {
+            bootFailure = e;
+            result.fault("bootFailures");
+            ObjectNode f = CandidateResult.JSON.createObjectNode();
+            f.put("kind", e.kind().name());
+            f.put("message", e.getMessage());
+            e.exitCode().ifPresent(code -> f.put("exitCode", code));
+            e.log().ifPresent(log -> f.put("log", log.toString()));
+            result.put("bootFailure", f);
+            persist();
+            throw e;
+        }
+        result.engine(running.engine(), running.engineVersion().orElse(null), running.details());
+        result.bootSeconds(running.bootTime().toMillis() / 1000.0);
+        persist();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (client != null) {
+                client.close();
+            }
+        } finally {
+            try {
+                if (running != null) {
+                    running.close();
+                }
+            } finally {
+                result.complete(true);
+                persist();
+            }
+        }
+    }
+}

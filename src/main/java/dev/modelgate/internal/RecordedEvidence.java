@@ -1,0 +1,184 @@
+package dev.modelgate.internal;
+
+import dev.modelgate.Evidence;
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.Numbers;
+import dev.modelgate.catalog.RequirementSpec;
+import dev.modelgate.catalog.Threshold;
+import dev.modelgate.report.Report;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * {@link Evidence} that writes into the candidate's result file and the report. Judgements
+ * record {@code requirements.<id>} (value, thresholds, level, message); the test's status is
+ * added by {@link CandidateExtension} when the test ends.
+ */
+final class RecordedEvidence implements Evidence {
+
+    private final ModelSession session;
+    private final RequirementSpec spec;
+    private final Report report;
+
+    RecordedEvidence(ModelSession session, RequirementSpec spec, Report report) {
+        this.session = session;
+        this.spec = spec;
+        this.report = report;
+    }
+
+    @Override
+    public Candidate candidate() {
+        return session.candidate();
+    }
+
+    @Override
+    public RequirementSpec requirement() {
+        return spec;
+    }
+
+    @Override
+    public void metric(String name, Object value) {
+        session.result().metric(name, value);
+        session.persist();
+    }
+
+    @Override
+    public void judge(String label, double value) {
+        String shown = show(value);
+        Verdict must = spec.must().map(t -> comparison(t, "must").test(value) ? Verdict.MET
+                : Verdict.missed(label + " " + shown + " " + comparison(t, "must").missSymbol() + " "
+                + describe(t) + " (must-have)")).orElse(Verdict.NONE);
+        Verdict nice = spec.nice().map(t -> comparison(t, "nice").test(value) ? Verdict.MET
+                : Verdict.missed(label + " " + shown + " " + comparison(t, "nice").missSymbol() + " "
+                + describe(t) + " (nice-to-have)")).orElse(Verdict.NONE);
+        conclude(label, value, must, nice);
+    }
+
+    @Override
+    public void judgeMember(String label, String value) {
+        if (value == null || value.isBlank()) {
+            skip(label + " is not declared for " + candidate().id() + (candidate().adHoc()
+                    ? " (ad-hoc candidate: no candidate file, so its static facts are unknown)" : ""));
+        }
+        Verdict must = spec.must().map(t -> oneOf(t, "must").test(value) ? Verdict.MET
+                : Verdict.missed(label + " " + value + " is not " + describe(t) + " (must-have)")).orElse(Verdict.NONE);
+        Verdict nice = spec.nice().map(t -> oneOf(t, "nice").test(value) ? Verdict.MET
+                : Verdict.missed(label + " " + value + " is not " + describe(t) + " (nice-to-have)")).orElse(Verdict.NONE);
+        conclude(label, value, must, nice);
+    }
+
+    @Override
+    public void judgeRule(String label, String value, Boolean mustMet, Boolean niceMet) {
+        Verdict must = mustMet == null || spec.must().isEmpty() ? Verdict.NONE : mustMet ? Verdict.MET
+                : Verdict.missed(label + " " + value + " is not " + describe(spec.must().get()) + " (must-have)");
+        Verdict nice = niceMet == null || spec.nice().isEmpty() ? Verdict.NONE : niceMet ? Verdict.MET
+                : Verdict.missed(label + " " + value + " is not " + describe(spec.nice().get()) + " (nice-to-have)");
+        conclude(label, value, must, nice);
+    }
+
+    private void conclude(String label, Object value, Verdict must, Verdict nice) {
+        String level = must.missed() ? "none"
+                : nice.met() ? "nice"
+                : must.met() ? "must"
+                : nice.missed() ? "none" : "must";
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("label", label);
+        entry.put("value", value);
+        entry.put("unit", spec.unit());
+        entry.put("must", spec.must().map(this::describe).orElse(null));
+        entry.put("nice", spec.nice().map(this::describe).orElse(null));
+        entry.put("level", level);
+        String message = must.missed() ? must.message() : nice.missed() ? nice.message()
+                : label + " " + (value instanceof Double d ? show(d) : value) + ": meets " + (level.equals("nice")
+                ? "the nice-to-have" : "the must-have");
+        entry.put("message", message);
+        session.result().requirement(spec.id(), entry);
+        session.persist();
+        if (must.missed()) {
+            throw new AssertionFailedError(must.message());
+        }
+        if (nice.missed()) {
+            report.failedStep(nice.message());
+        } else {
+            report.step(message);
+        }
+    }
+
+    @Override
+    public void attach(String name, String mediaType, String extension, String content) {
+        report.attach(name, mediaType, extension, content);
+    }
+
+    @Override
+    public void attach(String name, String mediaType, String extension, byte[] content) {
+        report.attach(name, mediaType, extension, content);
+    }
+
+    @Override
+    public void note(String text) {
+        report.step(text);
+    }
+
+    @Override
+    public void skip(String reason) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("message", reason);
+        session.result().requirement(spec.id(), entry);
+        session.persist();
+        Assumptions.abort(reason);
+    }
+
+    /** A value as shown in messages: ratios as percentages, others with the unit. */
+    private String show(double value) {
+        if ("ratio".equals(spec.unit())) {
+            return Numbers.percent(value);
+        }
+        String unit = spec.unit();
+        return Numbers.format(value) + (unit == null || unit.equals("flag") ? "" : " " + unit);
+    }
+
+    private String describe(Threshold t) {
+        if (t instanceof Threshold.Comparison c && "ratio".equals(spec.unit())) {
+            return c.describe(null).replaceAll("[0-9.]+$", "") + Numbers.percent(c.bound());
+        }
+        return t.describe(spec.unit());
+    }
+
+    private Threshold.Comparison comparison(Threshold t, String side) {
+        if (t instanceof Threshold.Comparison c) {
+            return c;
+        }
+        throw new IllegalStateException("requirement '" + spec.id() + "' " + side + "-have is " + t
+                + ", but its test measures a number; write it as a comparison such as \">= 0.9\"");
+    }
+
+    private Threshold.OneOf oneOf(Threshold t, String side) {
+        if (t instanceof Threshold.OneOf o) {
+            return o;
+        }
+        throw new IllegalStateException("requirement '" + spec.id() + "' " + side + "-have is " + t
+                + ", but its test checks membership; write it as a list of allowed values");
+    }
+
+    /** The outcome of one side (must or nice) of a requirement: met, missed, or not judged. */
+    private record Verdict(State state, String message) {
+        enum State { MET, MISSED, NOT_JUDGED }
+
+        static final Verdict MET = new Verdict(State.MET, null);
+        static final Verdict NONE = new Verdict(State.NOT_JUDGED, null);
+
+        static Verdict missed(String message) {
+            return new Verdict(State.MISSED, message);
+        }
+
+        boolean missed() {
+            return state == State.MISSED;
+        }
+
+        boolean met() {
+            return state == State.MET;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.modelgate.qualification;
+
+import dev.modelgate.Evidence;
+import dev.modelgate.Requirement;
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.client.ChatClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requirements read from the running server itself: the context window it actually serves. The
+ * served figure wins over the declared one in the result file.
+ */
+public interface ServingRequirementTests {
+
+    @Test
+    @Order(200)
+    @Requirement("context")
+    @DisplayName("context window (served)")
+    default void servedContext(ChatClient client, Candidate candidate, Evidence evidence) {
+        OptionalInt served = client.servedContextLength();
+        Map<String, Object> figure = new LinkedHashMap<>();
+        if (served.isPresent()) {
+            figure.put("value", served.getAsInt());
+            figure.put("source", "/v1/models");
+            evidence.metric("contextTokens", figure);
+            evidence.note("served context " + served.getAsInt() + " tokens, read from " + client.baseUrl()
+                    + "/v1/models");
+            evidence.judge("served context", served.getAsInt());
+        } else if (candidate.facts().contextLength() != null) {
+            figure.put("value", candidate.facts().contextLength());
+            figure.put("source", "declared (the server does not report its context length)");
+            evidence.metric("contextTokens", figure);
+            evidence.note("the server lists no max_model_len/context_length for " + client.model()
+                    + "; judging the declared context");
+            evidence.judge("declared context", candidate.facts().contextLength());
+        } else {
+            evidence.skip("the server at " + client.baseUrl() + " does not report its context length for "
+                    + client.model() + " and none is declared");
+        }
+    }
+}
