@@ -49,7 +49,7 @@ public final class YamlDocuments {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            problems.add(displayName, where, "not valid YAML: " + e.getOriginalMessage());
+            problems.add(displayName, where, "not valid YAML: " + yamlProblem(e.getOriginalMessage()));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(displayName, "$", "cannot be read: " + e.getMessage());
@@ -67,7 +67,7 @@ public final class YamlDocuments {
     /** Validates a tree against a shipped schema, recording each violation with its field path. */
     public static void validate(JsonNode tree, String displayName, String schemaName, Problems problems) {
         for (Error error : schema(schemaName).validate(tree)) {
-            String path = error.getInstanceLocation().toString();
+            String path = jsonPath(error.getInstanceLocation().toString());
             String message = error.getMessage();
             // The validator prefixes messages with the location; keep only the explanation.
             String prefix = path + ": ";
@@ -82,6 +82,39 @@ public final class YamlDocuments {
             }
             problems.add(displayName, path, message);
         }
+    }
+
+    /** {@code /engine/args/2} → {@code $.engine.args[2]}: the form messages use for field paths. */
+    static String jsonPath(String pointer) {
+        if (pointer.startsWith("$")) {
+            return pointer;
+        }
+        StringBuilder out = new StringBuilder("$");
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String s = segment.replace("~1", "/").replace("~0", "~");
+            out.append(s.matches("[0-9]+") ? "[" + s + "]" : "." + s);
+        }
+        return out.toString();
+    }
+
+    /** SnakeYAML's message without the echoed source lines, on one line. */
+    static String yamlProblem(String message) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = message.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.startsWith(" in '") || line.startsWith(" in \"")) {
+                i += 2; // the echoed source line and the caret under it
+                continue;
+            }
+            if (!line.isBlank()) {
+                out.append(out.length() == 0 ? "" : "; ").append(line.strip());
+            }
+        }
+        return out.toString();
     }
 
     private static Schema schema(String name) {

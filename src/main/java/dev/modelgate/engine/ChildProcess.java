@@ -31,6 +31,7 @@ public final class ChildProcess implements AutoCloseable {
     private final Path log;
     private final List<String> command;
     private final Duration grace;
+    private final java.util.Set<ProcessHandle> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private ChildProcess(Process process, Path log, List<String> command, Duration grace) {
@@ -75,7 +76,25 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     public boolean alive() {
+        observeTree();
         return process.isAlive();
+    }
+
+    /**
+     * Remembers the processes the server has started so far. A child whose parent dies is
+     * re-parented and no longer a descendant (vLLM's engine core would keep its GPU memory);
+     * remembering it lets {@link #close()} stop it anyway.
+     */
+    public void observeTree() {
+        process.toHandle().descendants().forEach(seen::add);
+    }
+
+    /** Every process of the tree seen so far, alive or not, root included. */
+    public java.util.Set<ProcessHandle> seenProcesses() {
+        observeTree();
+        java.util.Set<ProcessHandle> all = new java.util.HashSet<>(seen);
+        all.add(process.toHandle());
+        return all;
     }
 
     public OptionalInt exitCode() {
@@ -122,14 +141,24 @@ public final class ChildProcess implements AutoCloseable {
             return;
         }
         closed = true;
-        stopTree(process.toHandle(), grace);
+        observeTree();
+        stopTree(process.toHandle(), seen, grace);
         Reaper.unregister(this);
     }
 
     /** TERM → wait → KILL over {@code root} and all its descendants (collected before anything dies). */
     public static void stopTree(ProcessHandle root, Duration grace) {
+        stopTree(root, java.util.Set.of(), grace);
+    }
+
+    /**
+     * TERM → wait → KILL over {@code root}, its descendants (collected before anything dies) and
+     * {@code alsoSeen} (processes of the tree seen earlier that may have been re-parented).
+     */
+    public static void stopTree(ProcessHandle root, java.util.Collection<ProcessHandle> alsoSeen, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>();
         root.descendants().forEach(tree::add);
+        alsoSeen.stream().filter(ProcessHandle::isAlive).filter(p -> !tree.contains(p)).forEach(tree::add);
         tree.add(root);
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();

@@ -1,0 +1,82 @@
+package dev.modelgate.testing;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Runs a qualification suite class the way {@code mvn test -Dmodel=…} does, with configuration
+ * parameters instead of system properties, so tests can assert on its outcome: through JUnit's
+ * {@link EngineTestKit} ({@link #execute()}), or through the Launcher with Allure's listener
+ * writing into a directory of the test's own ({@link #launchWithAllure(Path)}).
+ */
+public final class QualificationRun {
+
+    private final Class<?> suite;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+
+    private QualificationRun(Class<?> suite) {
+        this.suite = suite;
+    }
+
+    public static QualificationRun of(Class<?> suite) {
+        return new QualificationRun(suite);
+    }
+
+    public QualificationRun model(String selection) {
+        return set("model", selection);
+    }
+
+    public QualificationRun results(Path dir) {
+        return set("modelgate.results", dir.toString());
+    }
+
+    public QualificationRun set(String key, String value) {
+        parameters.put(key, value);
+        return this;
+    }
+
+    public EngineExecutionResults execute() {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(parameters)
+                .selectors(selectClass(suite))
+                .execute();
+    }
+
+    /** Runs through the Launcher with Allure writing into {@code allureResults}. */
+    public TestExecutionSummary launchWithAllure(Path allureResults) {
+        AllureLifecycle previous = Allure.getLifecycle();
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allureResults));
+        Allure.setLifecycle(lifecycle);
+        try {
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                    .enableTestExecutionListenerAutoRegistration(false)
+                    .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), summary)
+                    .build());
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(suite))
+                    .configurationParameters(parameters)
+                    .build();
+            launcher.execute(request);
+            return summary.getSummary();
+        } finally {
+            Allure.setLifecycle(previous);
+        }
+    }
+}
