@@ -24,6 +24,14 @@ public final class Scripts {
         }
     }
 
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether any process on the machine has {@code marker} in its command line. */
     public static boolean anyProcessWith(String marker) {
         return ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
