@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelgate.catalog.Secret;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -27,9 +25,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okhttp3.sse.EventSource;
-import okhttp3.sse.EventSourceListener;
-import okhttp3.sse.EventSources;
 
 /**
  * An OpenAI-compatible chat client for one served model. Streams with
@@ -133,57 +128,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private Completion readStream(Response response, StreamAssembler assembler) throws IOException {
-        String contentType = Optional.ofNullable(response.body().contentType()).map(MediaType::toString).orElse("");
-        if (!contentType.startsWith("text/event-stream")) {
-            String text = response.body().string();
-            throw new ProtocolError("expected an event stream (text/event-stream) but got '" + contentType + "': "
-                    + StreamAssembler.abbreviate(text));
-        }
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        AtomicReference<Throwable> ioFailure = new AtomicReference<>();
-        EventSources.processResponse(response, new EventSourceListener() {
-            @Override
-            public void onEvent(EventSource source, String id, String type, String data) {
-                long now = System.nanoTime();
-                if (failure.get() != null) {
-                    return;
-                }
-                try {
-                    assembler.accept(data, now);
-                } catch (ServerError | ProtocolError e) {
-                    failure.set(e);
-                    source.cancel();
-                }
-            }
-
-            @Override
-            public void onFailure(EventSource source, Throwable t, Response r) {
-                if (failure.get() == null && t != null) {
-                    ioFailure.set(t);
-                }
-            }
-        });
-        long end = System.nanoTime();
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        Throwable io = ioFailure.get();
-        if (io instanceof SocketTimeoutException ste) {
-            throw ste;
-        }
-        if (io instanceof InterruptedIOException iioe) {
-            throw iioe;
-        }
-        if (io instanceof IOException ioe) {
-            throw ioe;
-        }
-        if (io != null) {
-            throw new ProtocolError("stream from " + baseUrl + " failed: " + io, io);
-        }
-        if (!assembler.done()) {
-            throw new ProtocolError("stream ended without data: [DONE] (connection closed early)");
-        }
-        return assembler.finish(end);
+        return EventStreamReader.read(response, assembler, baseUrl.toString());
     }
 
     /** Sends {@code request} without streaming and returns the JSON response. */
