@@ -35,13 +35,13 @@ public final class CatalogLoader {
     public static Catalog load(Settings settings, Problems problems) {
         Optional<Path> requirementsFile = settings.get(Settings.REQUIREMENTS).map(Path::of)
                 .or(() -> ResourceDirs.find("requirements.yaml"));
-        Requirements requirements = requirementsFile
-                .map(f -> loadRequirements(f, problems))
-                .orElseGet(() -> {
-                    problems.add("requirements.yaml", "$", "no requirement table: neither "
-                            + Settings.REQUIREMENTS + " nor requirements.yaml on the class path");
-                    return null;
-                });
+        Requirements requirements = null;
+        if (requirementsFile.isPresent()) {
+            requirements = loadRequirements(requirementsFile.get(), problems);
+        } else {
+            problems.add("requirements.yaml", "$", "no requirement table: neither " + Settings.REQUIREMENTS
+                    + " nor requirements.yaml on the class path");
+        }
 
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         ResourceDirs.find("models").ifPresent(dir -> loadCandidates(dir, "models/", candidates, problems));
@@ -165,7 +165,7 @@ public final class CatalogLoader {
             problems.add(requirements.source(), "$.baseline", "names '" + named
                     + "', which has no candidate file; known candidates: " + candidates.keySet());
         }
-        if (named != null && flagged.size() == 1 && !flagged.get(0).equals(named)) {
+        if (named != null && candidates.containsKey(named) && flagged.size() == 1 && !flagged.get(0).equals(named)) {
             problems.add(requirements.source(), "$.baseline", "names '" + named + "' but models/" + flagged.get(0)
                     + ".yaml is marked baseline: true; make them agree");
         }

@@ -64,13 +64,31 @@ public final class YamlDocuments {
         return problems.list().size() == before ? Optional.of(tree) : Optional.empty();
     }
 
-    /** Validates a tree against a shipped schema, recording each violation with its field path. */
+    /**
+     * Validates a tree against a shipped schema, recording each violation with its field path.
+     * Where a field matches none of several allowed forms ({@code oneOf}/{@code anyOf}), the
+     * validator's per-alternative complaints are replaced by one message: the {@code description}
+     * of the schema that lists the forms.
+     */
     public static void validate(JsonNode tree, String displayName, String schemaName, Problems problems) {
+        JsonNode rawSchema = RAW.get(schemaName);
+        java.util.Set<String> reported = new java.util.HashSet<>();
         for (Error error : schema(schemaName).validate(tree)) {
             String path = jsonPath(error.getInstanceLocation().toString());
+            String fragment = error.getSchemaLocation().getFragment().toString();
+            java.util.regex.Matcher alternative = ALTERNATIVE.matcher(fragment);
+            if (alternative.find()) {
+                String owner = alternative.group(1);
+                if (reported.add(path + "|" + owner)) {
+                    JsonNode description = rawSchema == null ? null : rawSchema.at(owner).get("description");
+                    problems.add(displayName, path, description != null ? description.asText()
+                            : "matches none of the allowed forms");
+                }
+                continue;
+            }
             String message = error.getMessage();
             // The validator prefixes messages with the location; keep only the explanation.
-            String prefix = path + ": ";
+            String prefix = error.getInstanceLocation() + ": ";
             if (message.startsWith(prefix)) {
                 message = message.substring(prefix.length());
             }
@@ -83,6 +101,10 @@ public final class YamlDocuments {
             problems.add(displayName, path, message);
         }
     }
+
+    /** The schema pointer that owns a {@code oneOf}/{@code anyOf} in a schema location fragment. */
+    private static final java.util.regex.Pattern ALTERNATIVE = java.util.regex.Pattern.compile("^(.*?)/(?:oneOf|anyOf)(?:/|$)");
+    private static final Map<String, JsonNode> RAW = new ConcurrentHashMap<>();
 
     /** {@code /engine/args/2} → {@code $.engine.args[2]}: the form messages use for field paths. */
     static String jsonPath(String pointer) {
@@ -124,7 +146,9 @@ public final class YamlDocuments {
                 if (in == null) {
                     throw new IllegalStateException("schema " + resource + " is not on the class path");
                 }
-                return REGISTRY.getSchema(JSON.readTree(in));
+                JsonNode raw = JSON.readTree(in);
+                RAW.put(n, raw);
+                return REGISTRY.getSchema(raw);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
