@@ -33,20 +33,8 @@ public interface StaticRequirementTests {
     @Requirement("licence")
     @Order(100)
     default void licence(Candidate candidate, Evidence evidence) {
-        Optional<String> declared = StaticFacts.declared(candidate, evidence, "license", "licence", Facts::license);
-        if (declared.isEmpty()) {
-            return;
-        }
-        LicenceExpression licence = LicenceExpression.parse(declared.get());
-        if (licence.isSingle()) {
-            evidence.judgeMember("licence", licence.text());
-            return;
-        }
-        RequirementSpec spec = evidence.requirement();
-        evidence.note("licence " + licence.text() + ": every licence joined by AND applies, so each must be"
-                + " allowed; of alternatives joined by OR one is enough");
-        evidence.judgeRule("licence", licence.text(), allowedBy(spec, spec.must(), licence),
-                allowedBy(spec, spec.nice(), licence));
+        StaticFacts.declared(candidate, evidence, "license", "licence", Facts::license)
+                .ifPresent(licence -> judgeLicence(LicenceExpression.parse(licence), evidence));
     }
 
     /** The quantization method is one vLLM loads and the target machine runs (NVFP4 preferred). */
@@ -65,24 +53,8 @@ public interface StaticRequirementTests {
     @Requirement("architecture")
     @Order(120)
     default void architecture(Candidate candidate, Evidence evidence) {
-        Optional<String> declared = StaticFacts.declared(candidate, evidence, "architecture", "architecture",
-                Facts::architecture);
-        if (declared.isEmpty()) {
-            return;
-        }
-        String architecture = declared.get();
-        VllmArchitectures vllm = VllmArchitectures.builtIn();
-        boolean supported = vllm.supports(architecture);
-        evidence.note(architecture + (supported ? " is" : " is not") + " among the " + vllm.names().size()
-                + " architectures vLLM " + vllm.vllmVersion() + " serves (" + VllmArchitectures.RESOURCE + ")"
-                + (supported ? "" : "; if a newer vLLM serves it, add it there with its source and version"));
-        Map<String, BooleanSupplier> rules = new LinkedHashMap<>();
-        rules.put("vllm-supported", () -> supported);
-        rules.put("moe", () -> Boolean.TRUE.equals(candidate.facts().moe()));
-        RequirementSpec spec = evidence.requirement();
-        evidence.judgeRule("architecture", architecture,
-                StaticFacts.rule(spec, spec.must(), "must", rules),
-                StaticFacts.rule(spec, spec.nice(), "nice", rules));
+        StaticFacts.declared(candidate, evidence, "architecture", "architecture", Facts::architecture)
+                .ifPresent(architecture -> judgeArchitecture(architecture, candidate.facts().moe(), evidence));
     }
 
     /**
@@ -94,14 +66,38 @@ public interface StaticRequirementTests {
     @Requirement("context")
     @Order(130)
     default void context(Candidate candidate, Evidence evidence) {
-        Optional<Integer> declared = StaticFacts.declared(candidate, evidence, "contextLength", "context",
-                Facts::contextLength);
-        if (declared.isEmpty()) {
+        StaticFacts.declared(candidate, evidence, "contextLength", "context", Facts::contextLength)
+                .ifPresent(tokens -> {
+                    evidence.note("declared in " + StaticFacts.file(candidate) + " (facts.contextLength); the"
+                            + " context the server reports when booted replaces it");
+                    evidence.judge("declared context", tokens);
+                });
+    }
+
+    private static void judgeLicence(LicenceExpression licence, Evidence evidence) {
+        if (licence.isSingle()) {
+            evidence.judgeMember("licence", licence.text());
             return;
         }
-        evidence.note("declared in " + StaticFacts.file(candidate) + " (facts.contextLength); the context the"
-                + " server reports when booted replaces it");
-        evidence.judge("declared context", declared.get());
+        RequirementSpec spec = evidence.requirement();
+        evidence.note("licence " + licence.text() + ": every licence joined by AND applies, so each must be"
+                + " allowed; of alternatives joined by OR one is enough");
+        evidence.judgeRule("licence", licence.text(), allowedBy(spec, spec.must(), licence),
+                allowedBy(spec, spec.nice(), licence));
+    }
+
+    private static void judgeArchitecture(String architecture, Boolean moe, Evidence evidence) {
+        VllmArchitectures vllm = VllmArchitectures.builtIn();
+        boolean supported = vllm.supports(architecture);
+        evidence.note(architecture + (supported ? " is" : " is not") + " among the " + vllm.names().size()
+                + " architectures vLLM " + vllm.vllmVersion() + " serves (" + VllmArchitectures.RESOURCE + ")"
+                + (supported ? "" : "; if a newer vLLM serves it, add it there with its source and version"));
+        Map<String, BooleanSupplier> rules = new LinkedHashMap<>();
+        rules.put("vllm-supported", () -> supported);
+        rules.put("moe", () -> Boolean.TRUE.equals(moe));
+        RequirementSpec spec = evidence.requirement();
+        evidence.judgeRule("architecture", architecture, StaticFacts.rule(spec, spec.must(), "must", rules),
+                StaticFacts.rule(spec, spec.nice(), "nice", rules));
     }
 
     private static Boolean allowedBy(RequirementSpec spec, Optional<Threshold> side, LicenceExpression licence) {

@@ -4,23 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code -Dmodel=all}, {@code -Dmodel=tag:<tag>} and id lists on the real catalogue. */
 class CatalogSelectionTest {
 
-    private static Catalog catalog;
+    private final Catalog catalog = BuiltInCatalogue.get();
 
-    @BeforeAll
-    static void load() {
-        Problems problems = new Problems();
-        catalog = CatalogLoader.load(Settings.ofMap(Map.of()), problems);
-        problems.throwIfAny();
-    }
-
-    private static List<String> ids(String selection) {
+    private List<String> ids(String selection) {
         return catalog.select(selection).stream().map(Candidate::id).toList();
     }
 

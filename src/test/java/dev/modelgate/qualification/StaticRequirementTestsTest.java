@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelgate.Evidence;
 import dev.modelgate.Requirement;
+import dev.modelgate.catalog.BuiltInCatalogue;
 import dev.modelgate.catalog.Candidate;
-import dev.modelgate.catalog.Catalog;
-import dev.modelgate.catalog.CatalogLoader;
 import dev.modelgate.catalog.Facts;
-import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Requirements;
-import dev.modelgate.catalog.Settings;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,19 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The static requirement tests judged against the real catalogue and requirement table. */
 class StaticRequirementTestsTest {
 
-    private static Catalog catalog;
-    private static Requirements requirements;
-
-    @BeforeAll
-    static void loadCatalogue() {
-        Problems problems = new Problems();
-        catalog = CatalogLoader.load(Settings.ofMap(Map.of()), problems);
-        problems.throwIfAny();
-        requirements = catalog.requirements();
-    }
+    private static final Requirements requirements = BuiltInCatalogue.get().requirements();
 
     private static Candidate candidate(String id) {
-        return catalog.candidate(id).orElseThrow(() -> new AssertionError("no candidate " + id));
+        return BuiltInCatalogue.candidate(id);
     }
 
     /**
@@ -73,7 +59,7 @@ class StaticRequirementTestsTest {
 
     @Test
     void theTableAboveCoversTheWholeCatalogue() {
-        assertThat(catalog.candidates()).hasSize(12);
+        assertThat(BuiltInCatalogue.get().candidates()).hasSize(12);
     }
 
     @Test

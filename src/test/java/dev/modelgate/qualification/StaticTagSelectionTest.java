@@ -2,11 +2,8 @@ package dev.modelgate.qualification;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.modelgate.catalog.Catalog;
-import dev.modelgate.catalog.CatalogLoader;
-import dev.modelgate.catalog.Problems;
-import dev.modelgate.catalog.Settings;
-import java.util.Map;
+import dev.modelgate.catalog.BuiltInCatalogue;
+import dev.modelgate.catalog.Candidate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.TagFilter;
@@ -25,20 +22,19 @@ class StaticTagSelectionTest {
     }
 
     private static void use(String id) {
-        Problems problems = new Problems();
-        Catalog catalog = CatalogLoader.load(Settings.ofMap(Map.of()), problems);
-        problems.throwIfAny();
-        StaticRequirementsFixture.candidate = catalog.candidate(id).orElseThrow();
-        StaticRequirementsFixture.requirements = catalog.requirements();
+        StaticRequirementsFixture.candidate = BuiltInCatalogue.candidate(id);
+        StaticRequirementsFixture.requirements = BuiltInCatalogue.get().requirements();
+    }
+
+    private static EngineTestKit.Builder fixture() {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaticRequirementsFixture.class));
     }
 
     @Test
     void theStaticTagSelectsTheFourStaticTestsAndLlamaFourScoutFailsOnlyTheLicence() {
         use("llama-4-scout");
 
-        EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(StaticRequirementsFixture.class))
-                .filters(TagFilter.includeTags("static"))
+        fixture().filters(TagFilter.includeTags("static"))
                 .execute()
                 .testEvents()
                 .assertStatistics(stats -> stats.started(4).succeeded(3).failed(1).aborted(0));
@@ -48,9 +44,7 @@ class StaticTagSelectionTest {
     void excludingTheStaticTagLeavesNothingOfThem() {
         use("gemma-4-e4b");
 
-        EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(StaticRequirementsFixture.class))
-                .filters(TagFilter.excludeTags("static"))
+        fixture().filters(TagFilter.excludeTags("static"))
                 .execute()
                 .testEvents()
                 .assertStatistics(stats -> stats.started(0));
@@ -59,11 +53,9 @@ class StaticTagSelectionTest {
     @Test
     void anAdHocCandidateIsSkippedNotFailed() {
         use("gemma-4-e4b");
-        StaticRequirementsFixture.candidate = dev.modelgate.catalog.Candidate.adHoc("org/unknown-model");
+        StaticRequirementsFixture.candidate = Candidate.adHoc("org/unknown-model");
 
-        EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(StaticRequirementsFixture.class))
-                .filters(TagFilter.includeTags("static"))
+        fixture().filters(TagFilter.includeTags("static"))
                 .execute()
                 .testEvents()
                 .assertStatistics(stats -> stats.started(4).aborted(4).failed(0));

@@ -3,12 +3,11 @@ package dev.modelgate.catalog.preflight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelgate.catalog.BuiltInCatalogue;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Catalog;
-import dev.modelgate.catalog.CatalogLoader;
 import dev.modelgate.catalog.EngineSpec;
 import dev.modelgate.catalog.Facts;
-import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,19 +28,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The Hub preflight against recorded Hub responses served on loopback. */
 class HubPreflightTest {
 
-    private static Catalog catalog;
+    private final Catalog catalog = BuiltInCatalogue.get();
 
     @TempDir
     Path cache;
 
     private RecordedHub hub;
-
-    @BeforeAll
-    static void loadCatalogue() {
-        Problems problems = new Problems();
-        catalog = CatalogLoader.load(Settings.ofMap(Map.of()), problems);
-        problems.throwIfAny();
-    }
 
     @BeforeEach
     void startHub() throws IOException {
