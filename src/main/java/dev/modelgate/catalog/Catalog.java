@@ -1,6 +1,7 @@
 package dev.modelgate.catalog;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,8 @@ public record Catalog(Map<String, Candidate> candidates, Requirements requiremen
 
     /**
      * The candidates a {@code -Dmodel} value selects: comma-separated ids, {@code all}, or
-     * {@code tag:<tag>}. An id with no file becomes an ad-hoc candidate.
+     * {@code tag:<tag>}, in the order given; {@code all} and a tag expand in id order. An id with no
+     * file becomes an ad-hoc candidate. Each candidate is selected once.
      */
     public List<Candidate> select(String selection) {
         List<Candidate> out = new ArrayList<>();
@@ -36,10 +38,10 @@ public record Catalog(Map<String, Candidate> candidates, Requirements requiremen
                 continue;
             }
             if (item.equalsIgnoreCase("all")) {
-                candidates.values().forEach(c -> addOnce(out, c));
+                byId().forEach(c -> addOnce(out, c));
             } else if (item.toLowerCase(Locale.ROOT).startsWith("tag:")) {
                 String tag = item.substring(4).trim();
-                List<Candidate> tagged = candidates.values().stream()
+                List<Candidate> tagged = byId().stream()
                         .filter(c -> c.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag))).toList();
                 if (tagged.isEmpty()) {
                     throw new CatalogException(List.of(new Problem("-Dmodel", "tag:" + tag,
@@ -51,6 +53,11 @@ public record Catalog(Map<String, Candidate> candidates, Requirements requiremen
             }
         }
         return out;
+    }
+
+    /** Every candidate in id order: file names sort "a-fp8.yaml" before "a.yaml", ids do not. */
+    private List<Candidate> byId() {
+        return candidates.values().stream().sorted(Comparator.comparing(Candidate::id)).toList();
     }
 
     private List<String> tags() {

@@ -28,6 +28,8 @@ public final class Settings {
     public static final String RESUME = "modelgate.resume";
     public static final String VLLM = "modelgate.vllm";
     public static final String BOOT_TIMEOUT = "modelgate.bootTimeout";
+    public static final String PREFLIGHT = "modelgate.preflight";
+    public static final String HF_ENDPOINT = "modelgate.hfEndpoint";
 
     private final Function<String, Optional<String>> lookup;
 

@@ -1,0 +1,113 @@
+package dev.modelgate.catalog.preflight;
+
+import dev.modelgate.catalog.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Reads files of a model repository from the Hugging Face Hub ({@code <endpoint>/<repo>/resolve/<revision>/<file>})
+ * and keeps every file it read under a cache directory, which later reads use without the network.
+ * The token, when there is one, is sent as a bearer and appears nowhere else.
+ */
+final class HubClient {
+
+    private final OkHttpClient http;
+    private final HttpUrl endpoint;
+    private final Optional<Secret> token;
+    private final Path cacheDir;
+
+    HubClient(HttpUrl endpoint, Optional<Secret> token, Path cacheDir) {
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .build();
+        this.endpoint = endpoint;
+        this.token = token;
+        this.cacheDir = cacheDir;
+    }
+
+    HttpUrl endpoint() {
+        return endpoint;
+    }
+
+    Path cacheDir() {
+        return cacheDir;
+    }
+
+    /**
+     * The text of {@code file} at {@code revision}; empty when the repository has no such file.
+     *
+     * @throws HubUnavailableException when the Hub cannot be reached or refuses access
+     */
+    Optional<String> read(String repo, String revision, String file) {
+        Path cached = cacheDir.resolve(repo).resolve(encode(revision)).resolve(file);
+        if (Files.isRegularFile(cached)) {
+            try {
+                return Optional.of(Files.readString(cached));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the cached " + cached, e);
+            }
+        }
+        HttpUrl url = endpoint.newBuilder()
+                .addPathSegments(repo)
+                .addPathSegment("resolve")
+                .addPathSegment(revision)
+                .addPathSegment(file)
+                .build();
+        Request.Builder request = new Request.Builder().url(url).get();
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
+        try (Response response = http.newCall(request.build()).execute()) {
+            if (response.code() == 404) {
+                return Optional.empty();
+            }
+            if (response.code() == 401 || response.code() == 403) {
+                throw new HubUnavailableException("the Hugging Face Hub refused " + url + " (HTTP " + response.code()
+                        + "): " + (token.isPresent()
+                        ? "the token from HF_TOKEN was sent but has no access; accept the model's licence on its Hub page with that account"
+                        : "the repository is gated or private; accept its licence on the Hub and set HF_TOKEN"));
+            }
+            if (!response.isSuccessful()) {
+                throw new HubUnavailableException("the Hugging Face Hub answered HTTP " + response.code() + " for "
+                        + url + "; try again later, or leave " + "modelgate.preflight unset to judge the declared facts only");
+            }
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.string();
+            store(cached, text);
+            return Optional.of(text);
+        } catch (IOException e) {
+            throw new HubUnavailableException("cannot reach the Hugging Face Hub at " + endpoint + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + ") while reading " + repo + "/" + file + ". The preflight needs network access, or responses"
+                    + " cached under " + cacheDir + "; set modelgate.hfEndpoint to a reachable mirror, or leave"
+                    + " modelgate.preflight unset to judge the declared facts only", e);
+        }
+    }
+
+    private static void store(Path target, String text) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        Files.writeString(temp, text);
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String encode(String revision) {
+        return URLEncoder.encode(revision, StandardCharsets.UTF_8);
+    }
+}
