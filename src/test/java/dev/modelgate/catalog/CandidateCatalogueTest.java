@@ -137,7 +137,7 @@ class CandidateCatalogueTest {
 
         assertThat(problems.list()).singleElement().satisfies(p -> {
             assertThat(p.file()).endsWith("typo.yaml");
-            assertThat(p.path()).isEqualTo("/facts/unconfirmed/0");
+            assertThat(p.path()).isEqualTo("$.facts.unconfirmed[0]");
             assertThat(p.message()).contains("architecture", "license", "contextLength");
         });
     }
