@@ -27,15 +27,23 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 public final class QualificationRun {
 
-    private final Class<?> suite;
+    /** The qualification suite users run (package-private in its package, so selected by name). */
+    public static final String SUITE = "dev.modelgate.qualification.QualificationSuite";
+
+    private final String suite;
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
-    private QualificationRun(Class<?> suite) {
+    private QualificationRun(String suite) {
         this.suite = suite;
     }
 
     public static QualificationRun of(Class<?> suite) {
-        return new QualificationRun(suite);
+        return new QualificationRun(suite.getName());
+    }
+
+    /** The project's qualification suite. */
+    public static QualificationRun suite() {
+        return new QualificationRun(SUITE);
     }
 
     public QualificationRun model(String selection) {

@@ -1,0 +1,72 @@
+package dev.modelgate.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelgate.sim.SimLauncher;
+import dev.modelgate.sim.SimScript;
+import dev.modelgate.testing.QualificationRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * The project's qualification suite against the simulator, booted by the real {@code vllm}
+ * engine through a {@code vllm} launcher script: the path a GPU box takes, with known truth.
+ */
+class SuiteAgainstSimulatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void servedContextIsReadFromTheServerAndTheServerIsStoppedAfterwards() throws IOException {
+        Path models = candidate("sim-model", "Apache-2.0");
+        Path vllm = SimLauncher.write(tmp.resolve("bin"), SimScript.defaults().withMaxModelLen(131072));
+
+        EngineExecutionResults results = QualificationRun.suite().model("sim-model").results(tmp.resolve("results"))
+                .set("modelgate.models", models.toString()).set("modelgate.vllm", vllm.toString())
+                .execute();
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("servedContext"), finishedSuccessfully()))
+                .haveExactly(1, event(test("licence"), finishedSuccessfully()));
+        JsonNode result = JSON.readTree(tmp.resolve("results/sim-model.json").toFile());
+        assertThat(result.at("/metrics/contextTokens/value").asInt()).isEqualTo(131072);
+        assertThat(result.at("/metrics/contextTokens/source").asText()).isEqualTo("/v1/models");
+        assertThat(result.at("/requirements/context/status").asText()).isEqualTo("passed");
+        assertThat(result.at("/requirements/context/level").asText()).isEqualTo("must");
+        assertThat(result.at("/engine/type").asText()).isEqualTo("vllm");
+        assertThat(result.at("/engine/version").asText()).isNotBlank();
+        assertThat(result.at("/bootSeconds").asDouble()).isPositive();
+        long pid = Long.parseLong(result.at("/engine/details/pid").asText());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("simulator process left running").isFalse();
+    }
+
+    private Path candidate(String id, String licence) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("models"));
+        Files.writeString(dir.resolve(id + ".yaml"), """
+                name: Simulated model
+                huggingFace: {repo: sim/model}
+                engine: {type: vllm, args: [--max-model-len, "131072"]}
+                bootTimeoutSeconds: 60
+                facts:
+                  architecture: Qwen3MoeForCausalLM
+                  quantization: FP8
+                  license: %s
+                  contextLength: 131072
+                  moe: true
+                """.formatted(licence));
+        return dir;
+    }
+}
