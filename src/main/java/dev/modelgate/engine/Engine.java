@@ -14,4 +14,12 @@ public interface Engine {
      * @throws BootFailure when it does not become ready; every process started is stopped first
      */
     RunningModel start(Candidate candidate, EngineContext context);
+
+    /**
+     * The engine's version without starting the model, when it can be asked cheaply (for
+     * {@code -Dmodelgate.resume}: results are reused only under the same engine version).
+     */
+    default java.util.Optional<String> probeVersion(Candidate candidate, EngineContext context) {
+        return java.util.Optional.empty();
+    }
 }

@@ -20,6 +20,16 @@ public final class ExternalEngine implements Engine {
     }
 
     @Override
+    public Optional<String> probeVersion(Candidate candidate, EngineContext context) {
+        String url = context.settings().get(Settings.URL).orElse(candidate.engine().url());
+        if (url == null) {
+            return Optional.empty();
+        }
+        URI base = URI.create(url.replaceAll("/+$", "").replaceAll("/v1$", ""));
+        return new Readiness(base, VllmEngine.servedName(candidate), context.apiKey()).version();
+    }
+
+    @Override
     public RunningModel start(Candidate candidate, EngineContext context) {
         String url = context.settings().get(Settings.URL).orElse(candidate.engine().url());
         if (url == null) {

@@ -67,6 +67,26 @@ public final class VllmEngine implements Engine {
         }
     }
 
+    /** {@code vllm --version}: the first line that looks like a version. */
+    @Override
+    public Optional<String> probeVersion(Candidate candidate, EngineContext context) {
+        try {
+            Process p = new ProcessBuilder(executable(context.settings()), "--version").redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            return out.lines().map(String::strip).filter(l -> l.matches("v?[0-9]+\\.[0-9]+.*")).findFirst();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     static Duration bootTimeout(Candidate candidate, Settings settings) {
         return Duration.ofSeconds(settings.getInt(Settings.BOOT_TIMEOUT, candidate.bootTimeoutSeconds()));
     }

@@ -29,7 +29,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.AssertionFailedError;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The per-candidate side of the extension: opens the candidate's {@link ModelSession} before its
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * test that needs it, resolves test parameters, and writes each test's outcome to the result file.
  */
 final class CandidateExtension implements BeforeClassTemplateInvocationCallback, AfterClassTemplateInvocationCallback,
-        BeforeEachCallback, ParameterResolver, TestWatcher {
+        BeforeEachCallback, ParameterResolver, TestWatcher, InvocationInterceptor {
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CandidateExtension.class);
     private static final String SESSION = "session";
@@ -90,7 +94,7 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
         spec.ifPresent(s -> labels.put("tag", s.must().isPresent() ? "must-have" : "nice-to-have"));
         Report.allure().place(labels, Map.of("model", candidate.id()),
                 "modelgate:" + candidate.id() + ":" + method.getDeclaringClass().getName() + "#" + method.getName());
-        if (needsModel(method)) {
+        if (needsModel(method) && reusedOutcome(session, method).isEmpty()) {
             try {
                 session.running();
             } catch (BootFailure failure) {
@@ -98,6 +102,33 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
                 throw failure;
             }
         }
+    }
+
+    /**
+     * Under {@code modelgate.resume=true}, a test that passed or failed in the earlier run with
+     * the same configuration is not run again: its outcome is replayed, and the report says so.
+     */
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) throws Throwable {
+        ModelSession session = session(context);
+        Optional<JsonNode> reused = reusedOutcome(session, context.getRequiredTestMethod());
+        if (reused.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        invocation.skip();
+        String from = session.reusable().map(r -> r.startedAt()).orElse("?");
+        Report.allure().step("reused: " + reused.get().path("status").asText() + " in the run started " + from
+                + " with the same configuration hash (-Dmodelgate.resume=true)");
+        if ("failed".equals(reused.get().path("status").asText())) {
+            throw new AssertionFailedError(reused.get().path("message").asText("failed in the earlier run"));
+        }
+    }
+
+    private static Optional<JsonNode> reusedOutcome(ModelSession session, Method method) {
+        return session.reusable().map(r -> r.test(method.getName()))
+                .filter(t -> t.path("status").asText().equals("passed") || t.path("status").asText().equals("failed"));
     }
 
     private static boolean needsModel(Method method) {
@@ -138,6 +169,9 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
         }
         if (type == Catalog.class) {
             return plan.catalog();
+        }
+        if (BOOTING.contains(type) && reusedOutcome(session, context.getRequiredTestMethod()).isPresent()) {
+            return null; // the test is replayed, not run: no need to boot for it
         }
         if (type == RunningModel.class) {
             return session.running();
@@ -200,6 +234,8 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
             return;
         }
         ModelSession session = session(context);
+        String method = context.getRequiredTestMethod().getName();
+        session.result().test(method, status, cause == null ? null : cause.getMessage());
         String id = annotation.value();
         String previous = session.result().requirement(id).path("status").asText("");
         boolean decisive = status.equals("passed") || status.equals("failed");

@@ -2,34 +2,71 @@ package dev.modelgate.internal;
 
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Requirements;
+import dev.modelgate.catalog.ResourceDirs;
+import dev.modelgate.catalog.Settings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * A hash of what determines a candidate's results: its candidate file and the requirement table
- * (with the run's sampling overrides). Two runs with the same hash measured the same thing.
+ * A hash of what determines a candidate's results: its candidate file, the requirement table
+ * (with the run's sampling overrides), every case file, the engine and the engine's version.
+ * Two runs with the same hash measured the same thing, so {@code -Dmodelgate.resume} may reuse one.
  */
 final class ConfigHash {
 
     private ConfigHash() {
     }
 
-    static String of(Candidate candidate, Requirements requirements) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(candidate.id().getBytes(StandardCharsets.UTF_8));
-            if (candidate.source().isPresent()) {
-                sha.update(read(candidate.source().get()));
-            } else {
-                sha.update(candidate.toString().getBytes(StandardCharsets.UTF_8));
+    static String of(Candidate candidate, Requirements requirements, Settings settings, Optional<String> engineVersion) {
+        MessageDigest sha = sha256();
+        update(sha, "candidate", candidate.id());
+        if (candidate.source().isPresent()) {
+            sha.update(read(candidate.source().get()));
+        } else {
+            update(sha, "ad-hoc", candidate.toString());
+        }
+        update(sha, "requirements", requirements.toString());
+        update(sha, "engine", candidate.engine().type() + " " + engineVersion.orElse("unknown"));
+        update(sha, "cases", casesDigest(settings));
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** A digest over every case file (built-in and {@code modelgate.cases}), by relative path and content. */
+    static String casesDigest(Settings settings) {
+        MessageDigest sha = sha256();
+        List<Path> roots = new ArrayList<>();
+        ResourceDirs.find("cases").ifPresent(roots::add);
+        settings.get(Settings.CASES).map(Path::of).filter(Files::isDirectory).ifPresent(roots::add);
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    update(sha, "file", root.relativize(f).toString());
+                    sha.update(read(f));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            sha.update(requirements.toString().getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void update(MessageDigest sha, String label, String value) {
+        sha.update((label + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -39,7 +76,7 @@ final class ConfigHash {
         try {
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            return new byte[0];
+            throw new UncheckedIOException(e);
         }
     }
 }

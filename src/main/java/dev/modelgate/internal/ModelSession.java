@@ -3,6 +3,7 @@ package dev.modelgate.internal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Sampling;
+import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ClientOptions;
 import dev.modelgate.engine.BootFailure;
@@ -34,11 +35,38 @@ final class ModelSession implements AutoCloseable {
     private boolean bootLogAttached;
     private boolean closed;
 
+    private final Optional<CandidateResult> reusable;
+
     ModelSession(Candidate candidate, RunPlan plan) {
         this.candidate = candidate;
         this.plan = plan;
-        this.result = CandidateResult.start(candidate, ConfigHash.of(candidate, plan.requirements()));
+        boolean resume = plan.settings().getBoolean(Settings.RESUME);
+        // Results carry the hash under the version the server reported; without a boot, under the
+        // version the engine answers when asked (or "unknown", which never matches a booted run).
+        Optional<String> version = resume ? engineVersionBeforeBoot() : Optional.empty();
+        String hash = ConfigHash.of(candidate, plan.requirements(), plan.settings(), version);
+        this.reusable = resume
+                ? plan.store().read(candidate.id()).filter(r -> r.isComplete() && hash.equals(r.configHash()))
+                : Optional.empty();
+        this.result = CandidateResult.start(candidate, hash);
+        reusable.ifPresent(previous -> result.resumeFrom(previous));
+        reusable.ifPresent(previous -> System.out.println("[modelgate] " + candidate.id()
+                + ": resuming; results of the run started " + previous.startedAt()
+                + " are reused where they passed or failed"));
         persist();
+    }
+
+    private Optional<String> engineVersionBeforeBoot() {
+        try {
+            return Engines.forType(candidate.engine().type()).probeVersion(candidate, engineContext());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The earlier complete result with the same configuration hash, under {@code modelgate.resume=true}. */
+    Optional<CandidateResult> reusable() {
+        return reusable;
     }
 
     Candidate candidate() {
@@ -111,8 +139,7 @@ final class ModelSession implements AutoCloseable {
 
     private void boot() {
         Engine engine;
-        EngineContext context = new EngineContext(plan.settings(), plan.store().dir().resolve(candidate.id()),
-                plan.settings().apiKey(), line -> System.out.println(line));
+        EngineContext context = engineContext();
         try {
             engine = Engines.forType(candidate.engine().type());
             running = engine.start(candidate, context);
@@ -129,8 +156,15 @@ final class ModelSession implements AutoCloseable {
             throw e;
         }
         result.engine(running.engine(), running.engineVersion().orElse(null), running.details());
+        result.put("configHash", CandidateResult.JSON.getNodeFactory().textNode(
+                ConfigHash.of(candidate, plan.requirements(), plan.settings(), running.engineVersion())));
         result.bootSeconds(running.bootTime().toMillis() / 1000.0);
         persist();
+    }
+
+    private EngineContext engineContext() {
+        return new EngineContext(plan.settings(), plan.store().dir().resolve(candidate.id()), plan.settings().apiKey(),
+                line -> System.out.println(line));
     }
 
     @Override

@@ -55,6 +55,46 @@ public final class CandidateResult {
         return root.path("id").asText();
     }
 
+    public synchronized String configHash() {
+        return root.path("configHash").asText();
+    }
+
+    public synchronized String startedAt() {
+        return root.path("startedAt").asText();
+    }
+
+    public synchronized boolean isComplete() {
+        return root.path("complete").asBoolean(false);
+    }
+
+    /**
+     * Carries over what an earlier run with the same configuration measured, so a resumed run's
+     * file holds the reused figures and outcomes next to the new ones.
+     */
+    public synchronized void resumeFrom(CandidateResult previous) {
+        ObjectNode old = previous.snapshot();
+        for (String field : new String[] {"engine", "bootSeconds", "metrics", "requirements", "tests", "faults"}) {
+            if (old.has(field)) {
+                root.set(field, old.get(field).deepCopy());
+            }
+        }
+        root.put("resumedFrom", old.path("startedAt").asText());
+    }
+
+    /** Records the outcome of one test method (used to resume a run test by test). */
+    public synchronized void test(String method, String status, String message) {
+        ObjectNode tests = root.has("tests") ? (ObjectNode) root.get("tests") : root.putObject("tests");
+        ObjectNode t = tests.putObject(method);
+        t.put("status", status);
+        if (message != null) {
+            t.put("message", message);
+        }
+    }
+
+    public synchronized JsonNode test(String method) {
+        return root.path("tests").path(method);
+    }
+
     public synchronized void engine(String type, String version, Map<String, String> details) {
         ObjectNode e = root.putObject("engine");
         e.put("type", type);

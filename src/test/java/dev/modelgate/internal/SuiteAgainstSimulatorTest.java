@@ -53,6 +53,37 @@ class SuiteAgainstSimulatorTest {
                 .as("simulator process left running").isFalse();
     }
 
+    @Test
+    void resumeReusesDecidedOutcomesOfTheSameConfigurationAndRerunsTheRest() throws IOException {
+        Path models = candidate("sim-model", "Apache-2.0");
+        Path results = tmp.resolve("results");
+        Path vllm = SimLauncher.write(tmp.resolve("bin"), SimScript.defaults().withMaxModelLen(131072));
+        QualificationRun.suite().model("sim-model").results(results).set("modelgate.models", models.toString())
+                .set("modelgate.vllm", vllm.toString()).execute();
+        String firstStart = JSON.readTree(results.resolve("sim-model.json").toFile()).path("startedAt").asText();
+
+        // The same configuration, but the server can no longer boot: nothing needs it.
+        Path broken = dev.modelgate.testing.Scripts.write(tmp.resolve("broken-bin"), "vllm",
+                "case \"$1\" in --version) echo 0.12.0-sim;; *) exit 7;; esac");
+        EngineExecutionResults resumed = QualificationRun.suite().model("sim-model").results(results)
+                .set("modelgate.models", models.toString()).set("modelgate.vllm", broken.toString())
+                .set("modelgate.resume", "true").execute();
+
+        resumed.testEvents().assertStatistics(s -> s.failed(0).succeeded(5));
+        JsonNode result = JSON.readTree(results.resolve("sim-model.json").toFile());
+        assertThat(result.path("resumedFrom").asText()).isEqualTo(firstStart);
+        assertThat(result.at("/metrics/contextTokens/value").asInt()).isEqualTo(131072);
+        assertThat(result.at("/complete").asBoolean()).isTrue();
+
+        // A changed configuration (another sample count) is measured again.
+        EngineExecutionResults changed = QualificationRun.suite().model("sim-model").results(results)
+                .set("modelgate.models", models.toString()).set("modelgate.vllm", broken.toString())
+                .set("modelgate.resume", "true").set("modelgate.samples", "3").execute();
+        changed.testEvents().assertThatEvents().haveAtLeast(1, event(test("servedContext"),
+                org.junit.platform.testkit.engine.EventConditions.finishedWithFailure()));
+        assertThat(JSON.readTree(results.resolve("sim-model.json").toFile()).has("resumedFrom")).isFalse();
+    }
+
     private Path candidate(String id, String licence) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("models"));
         Files.writeString(dir.resolve(id + ".yaml"), """
