@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * What an argument of an expected tool call must be. Strings are compared after the case's
- * {@link TextNormalization}; numbers follow {@link JsonValues#compare}: an integer is accepted
- * where a float is expected, never the other way round.
+ * {@link TextNormalization}; numbers by value. Types are checked separately against the tool's
+ * declared parameter types ({@link ParameterSchema}): strict, except that an integer is a number.
  */
 public sealed interface ArgumentMatcher {
 
@@ -143,7 +143,7 @@ public sealed interface ArgumentMatcher {
 
         @Override
         public Optional<String> mismatch(JsonNode actual, TextNormalization normalization) {
-            List<String> reasons = mismatches(actual, normalization, "", "field");
+            List<String> reasons = mismatches(actual, normalization, "", "field", java.util.Set.of());
             return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
         }
 
@@ -152,8 +152,10 @@ public sealed interface ArgumentMatcher {
          *
          * @param path prefix for names in messages ({@code "start."} for a nested object)
          * @param noun what a member is called in messages: {@code argument} or {@code field}
+         * @param explained members already reported as wrong (e.g. of the wrong type), not matched again
          */
-        List<String> mismatches(JsonNode actual, TextNormalization normalization, String path, String noun) {
+        List<String> mismatches(JsonNode actual, TextNormalization normalization, String path, String noun,
+                                java.util.Set<String> explained) {
             List<String> reasons = new ArrayList<>();
             if (!actual.isObject()) {
                 reasons.add((path.isEmpty() ? "" : path.substring(0, path.length() - 1) + ": ")
@@ -162,6 +164,9 @@ public sealed interface ArgumentMatcher {
             }
             fields.forEach((name, rule) -> {
                 JsonNode value = actual.get(name);
+                if (explained.contains(name)) {
+                    return;
+                }
                 if (value == null) {
                     if (!rule.optional()) {
                         reasons.add("missing required " + noun + " '" + path + name + "'");
@@ -169,7 +174,7 @@ public sealed interface ArgumentMatcher {
                     return;
                 }
                 if (rule.matcher() instanceof Fields nested) {
-                    reasons.addAll(nested.mismatches(value, normalization, path + name + ".", "field"));
+                    reasons.addAll(nested.mismatches(value, normalization, path + name + ".", "field", java.util.Set.of()));
                 } else {
                     rule.matcher().mismatch(value, normalization).ifPresent(r -> reasons.add(path + name + ": " + r));
                 }

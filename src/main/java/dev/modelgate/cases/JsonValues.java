@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compares JSON values the way tool calls are graded: types are strict except that an integer is
- * accepted where a float is expected; strings are compared after the case's normalisation.
+ * Compares JSON values the way tool calls are graded: a string equals only a string (after the
+ * case's normalisation), a number only a number, by value ({@code 21} equals {@code 21.0}). Whether a
+ * float may stand for an integer is the tool's declared type's business: {@link ParameterSchema}
+ * rejects {@code 30.0} for an {@code integer} parameter and accepts {@code 30} for a {@code number}.
  */
 final class JsonValues {
 
@@ -26,9 +28,6 @@ final class JsonValues {
         if (expected.isNumber()) {
             if (!actual.isNumber()) {
                 return mismatch(expected, actual);
-            }
-            if (expected.isIntegralNumber() && !actual.isIntegralNumber()) {
-                return Optional.of("expected the integer " + show(expected) + ", got the float " + show(actual));
             }
             return expected.decimalValue().compareTo(actual.decimalValue()) == 0 ? Optional.empty()
                     : mismatch(expected, actual);

@@ -35,7 +35,10 @@ public record Proportion(int passed, int total) {
         double z2 = z * z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+        // At 0 and n the bound is exactly 0 or 1; floating point would leave 1e-16 off.
+        double low = passed == 0 ? 0 : Math.max(0, centre - half);
+        double high = passed == total ? 1 : Math.min(1, centre + half);
+        return new Interval(low, high);
     }
 
     /** A confidence interval [low, high]. */

@@ -125,17 +125,20 @@ public final class ToolCallGrader {
             return List.of("called " + name + " instead of " + expected.name());
         }
         List<String> out = new ArrayList<>();
+        Set<String> explained = new java.util.HashSet<>();
         JsonNode properties = ParameterSchema.properties(expected.parameters());
         arguments.fields().forEachRemaining(f -> {
             JsonNode declared = properties.get(f.getKey());
-            if (declared == null && expected.arguments().allowExtra()
-                    && !expected.arguments().fields().containsKey(f.getKey())) {
-                out.add("argument '" + f.getKey() + "' is not a parameter of " + name);
-            } else {
-                out.addAll(ParameterSchema.violations(declared, f.getValue(), f.getKey()));
+            List<String> violations = declared == null && expected.arguments().allowExtra()
+                    && !expected.arguments().fields().containsKey(f.getKey())
+                    ? List.of("argument '" + f.getKey() + "' is not a parameter of " + name)
+                    : ParameterSchema.violations(declared, f.getValue(), f.getKey());
+            if (!violations.isEmpty()) {
+                out.addAll(violations);
+                explained.add(f.getKey());
             }
         });
-        out.addAll(expected.arguments().mismatches(arguments, normalization, "", "argument"));
+        out.addAll(expected.arguments().mismatches(arguments, normalization, "", "argument", explained));
         return out;
     }
 

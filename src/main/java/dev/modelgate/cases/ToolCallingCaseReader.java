@@ -100,7 +100,8 @@ final class ToolCallingCaseReader {
                 normalization, name, "parameter");
         for (String required : ParameterSchema.required(parameters)) {
             ArgumentRule rule = arguments.fields().get(required);
-            if (rule == null && !allowExtra) {
+            boolean listed = call.path("arguments").has(required); // listed, even if its matcher had a problem
+            if (!listed && !allowExtra) {
                 problem(path + ".arguments", "does not list '" + required + "', which " + name + " requires, so no"
                         + " call can pass; add it (for any value: " + required + ": {}) or set allowExtraArguments: true");
             } else if (rule != null && rule.optional()) {

@@ -23,11 +23,16 @@ final class VisionCaseReader {
     }
 
     static Optional<VisionCase> read(CaseFile source, JsonNode tree, Problems problems) {
+        JsonNode expect = tree.get("expect");
+        boolean expects = expect.has("keywords") || expect.has("oneOf");
+        if (!expects) {
+            problems.add(source.displayName(), "$.expect", "says nothing a correct answer contains: list keywords"
+                    + " (all must appear) or oneOf (one of the accepted answers must appear)");
+        }
         Optional<ImageFile> image = image(source, tree.get("image").asText(), problems);
-        if (image.isEmpty()) {
+        if (image.isEmpty() || !expects) {
             return Optional.empty();
         }
-        JsonNode expect = tree.get("expect");
         return Optional.of(new VisionCase(source, CaseFields.text(tree, "description"), image.get().path(),
                 image.get().mediaType(), tree.get("question").asText(), CaseFields.alternatives(expect.get("keywords")),
                 CaseFields.strings(expect.get("oneOf")), CaseFields.strings(expect.get("forbidden")),
