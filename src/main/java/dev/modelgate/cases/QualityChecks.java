@@ -31,12 +31,16 @@ public final class QualityChecks {
 
     /** Requirement {@code tool-calling}: metric {@code toolCallingAccuracy}. */
     public static void toolCalling(ChatClient client, Settings settings, Evidence evidence) {
-        List<ToolCallingCase> cases = QualityCases.load(settings).toolCalling();
+        toolCalling(client, QualityCases.load(settings).toolCalling(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code tool-calling} on the given cases. */
+    public static void toolCalling(ChatClient client, List<ToolCallingCase> cases, int concurrency, Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.TOOL_CALLING));
             return;
         }
-        SuiteOutcome outcome = ToolCallingRun.run(client, cases, concurrency(settings));
+        SuiteOutcome outcome = ToolCallingRun.run(client, cases, concurrency);
         CaseSteps.report(outcome.outcomes());
         requireAnswers(outcome, evidence);
         Map<String, Object> metric = accuracy(outcome, evidence);
@@ -47,36 +51,49 @@ public final class QualityChecks {
 
     /** Requirement {@code entities}: metric {@code entityF1}. */
     public static void entities(ChatClient client, Settings settings, Evidence evidence) {
-        List<EntityCase> cases = QualityCases.load(settings).entities();
+        entities(client, QualityCases.load(settings).entities(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code entities} on the given cases. */
+    public static void entities(ChatClient client, List<EntityCase> cases, int concurrency, Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.ENTITIES));
             return;
         }
-        EntityRun.Result result = EntityRun.run(client, cases, concurrency(settings));
+        EntityRun.Result result = EntityRun.run(client, cases, concurrency);
         evidence.metric("entityF1", entityMetric(result, evidence));
         evidence.judge("entity F1", result.total().f1());
     }
 
     /** Requirement {@code kannada-entities}: metric {@code kannada.entityF1}. */
     public static void kannadaEntities(ChatClient client, Settings settings, Evidence evidence) {
-        List<EntityCase> cases = QualityCases.load(settings).kannadaEntities();
+        kannadaEntities(client, QualityCases.load(settings).kannadaEntities(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code kannada-entities} on the given cases. */
+    public static void kannadaEntities(ChatClient client, List<EntityCase> cases, int concurrency, Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.KANNADA) + " of kind: entities");
             return;
         }
-        EntityRun.Result result = EntityRun.run(client, cases, concurrency(settings));
+        EntityRun.Result result = EntityRun.run(client, cases, concurrency);
         evidence.metric("kannada", Map.of("entityF1", entityMetric(result, evidence)));
         evidence.judge("Kannada entity F1", result.total().f1());
     }
 
     /** Requirement {@code kannada-native}: metric {@code kannada.nativeResponse}. */
     public static void kannadaNative(ChatClient client, Settings settings, Evidence evidence) {
-        List<NativeResponseCase> cases = QualityCases.load(settings).kannadaNative();
+        kannadaNative(client, QualityCases.load(settings).kannadaNative(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code kannada-native} on the given cases. */
+    public static void kannadaNative(ChatClient client, List<NativeResponseCase> cases, int concurrency,
+                                     Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.KANNADA) + " of kind: native");
             return;
         }
-        SuiteOutcome outcome = NativeResponseRun.run(client, cases, concurrency(settings));
+        SuiteOutcome outcome = NativeResponseRun.run(client, cases, concurrency);
         CaseSteps.report(outcome.outcomes());
         requireAnswers(outcome, evidence);
         Map<String, Object> metric = accuracy(outcome, evidence);
@@ -89,12 +106,17 @@ public final class QualityChecks {
      * every case) misses the requirement with its own message; the run goes on.
      */
     public static void vision(ChatClient client, Candidate candidate, Settings settings, Evidence evidence) {
-        List<VisionCase> cases = QualityCases.load(settings).vision();
+        vision(client, candidate, QualityCases.load(settings).vision(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code vision} on the given cases. */
+    public static void vision(ChatClient client, Candidate candidate, List<VisionCase> cases, int concurrency,
+                              Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.VISION));
             return;
         }
-        SuiteOutcome outcome = VisionRun.run(client, cases, concurrency(settings));
+        SuiteOutcome outcome = VisionRun.run(client, cases, concurrency);
         CaseSteps.report(outcome.outcomes());
         if (outcome.allRefused()) {
             String message = refusal(outcome);
