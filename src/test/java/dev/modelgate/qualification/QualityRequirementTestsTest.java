@@ -338,7 +338,7 @@ class QualityRequirementTestsTest {
     @Test
     void caseConcurrencyIsASetting() {
         ChatClient c = answering(Map.of());
-        server.holdUntilInFlight(3, Duration.ofMillis(300));
+        server.holdUntilInFlight(3, Duration.ofMillis(500)); // a third request would be seen
         Settings two = Settings.ofMap(Map.of(QualityCases.CONCURRENCY, "2"));
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.kannadaNativeResponse(c, CANDIDATE, two, RecordedEvidence.of(CANDIDATE, "kannada-native"));
