@@ -49,4 +49,33 @@ class QualityCasesTest {
         assertThat(merged.toolCalling()).extracting(ToolCallingCase::id).contains("our-timer", "set-timer-minutes");
         assertThat(merged.entities()).hasSameSizeAs(builtIn.entities());
     }
+
+    @Test
+    void aJpegImageIsSentAsJpegAndALinkOutOfTheCasesDirectoryIsRefused(@TempDir Path outside) throws IOException {
+        Path vision = Files.createDirectories(extra.resolve("vision"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "jpg", vision.resolve("photo.jpg").toFile());
+        Files.writeString(vision.resolve("photo.yaml"), """
+                image: photo.jpg
+                question: What colour is the picture?
+                expect: {keywords: [black]}
+                """);
+        Path secret = Files.copy(vision.resolve("photo.jpg"), outside.resolve("secret.jpg"));
+        Files.createSymbolicLink(vision.resolve("linked.jpg"), secret);
+        Files.writeString(vision.resolve("linked.yaml"), """
+                image: linked.jpg
+                question: What is this?
+                expect: {keywords: [secret]}
+                """);
+        dev.modelgate.catalog.Problems problems = new dev.modelgate.catalog.Problems();
+        QualityCases cases = QualityCases.load(Settings.ofMap(Map.of(Settings.CASES, extra.toString())), problems);
+
+        assertThat(problems.list()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(extra + "/vision/linked.yaml");
+            assertThat(p.message()).isEqualTo("'linked.jpg' is a link that leads outside the cases directory; copy"
+                    + " the image into it");
+        });
+        assertThat(cases.vision()).filteredOn(c -> c.id().equals("photo")).singleElement()
+                .satisfies(c -> assertThat(c.mediaType()).isEqualTo("image/jpeg"));
+    }
 }
