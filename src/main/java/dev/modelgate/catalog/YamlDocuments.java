@@ -10,7 +10,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +32,9 @@ public final class YamlDocuments {
     public static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory()).build();
     public static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    // Field paths in the "$.a.b[2]" form that Problem documents (the validator's default is a JSON pointer).
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build()));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private YamlDocuments() {

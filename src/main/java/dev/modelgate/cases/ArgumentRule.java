@@ -1,0 +1,9 @@
+package dev.modelgate.cases;
+
+/**
+ * One expected argument (or field of an object argument).
+ *
+ * @param optional whether it may be left out; when present it must still match
+ */
+public record ArgumentRule(ArgumentMatcher matcher, boolean optional) {
+}

@@ -1,0 +1,61 @@
+package dev.modelgate.cases;
+
+/**
+ * An accuracy: {@code passed} of {@code total} cases, with its Wilson score interval. The Wilson
+ * interval stays inside [0, 1] and keeps its coverage at the small counts quality suites have
+ * (8 cases), where the normal approximation fails.
+ */
+public record Proportion(int passed, int total) {
+
+    /** z for a two-sided 95 % interval. */
+    public static final double Z95 = 1.959963984540054;
+
+    public Proportion {
+        if (total < 0 || passed < 0 || passed > total) {
+            throw new IllegalArgumentException("passed " + passed + " of " + total + " is not a proportion");
+        }
+    }
+
+    /** passed / total; 0 when there are no cases. */
+    public double value() {
+        return total == 0 ? 0 : (double) passed / total;
+    }
+
+    /** The 95 % Wilson score interval (without continuity correction). */
+    public Interval wilson95() {
+        return wilson(Z95);
+    }
+
+    public Interval wilson(double z) {
+        if (total == 0) {
+            return new Interval(0, 1);
+        }
+        double n = total;
+        double p = passed / n;
+        double z2 = z * z;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        // At 0 and n the bound is exactly 0 or 1; floating point would leave 1e-16 off.
+        double low = passed == 0 ? 0 : Math.max(0, centre - half);
+        double high = passed == total ? 1 : Math.min(1, centre + half);
+        return new Interval(low, high);
+    }
+
+    /** A confidence interval [low, high]. */
+    public record Interval(double low, double high) {
+
+        /** Whether {@code bound} lies strictly inside: the data cannot tell which side the truth is on. */
+        public boolean straddles(double bound) {
+            return low < bound && bound < high;
+        }
+
+        /** {@code [low, high]} rounded to four decimals, for the result file. */
+        public double[] rounded() {
+            return new double[] {round(low), round(high)};
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 10000) / 10000.0;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.modelgate.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelgate.catalog.Problems;
+import dev.modelgate.catalog.ResourceDirs;
+import dev.modelgate.catalog.Settings;
+import dev.modelgate.catalog.YamlDocuments;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Every quality case of a run: the built-in cases ({@code cases/<suite>/} on the class path)
+ * merged by id with those of {@code modelgate.cases} (same id: the extra case wins).
+ */
+public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> entities,
+                           List<EntityCase> kannadaEntities, List<NativeResponseCase> kannadaNative,
+                           List<VisionCase> vision) {
+
+    /** Setting: how many cases of a suite are in flight at once (default {@value #DEFAULT_CONCURRENCY}). */
+    public static final String CONCURRENCY = "modelgate.caseConcurrency";
+    public static final int DEFAULT_CONCURRENCY = 4;
+
+    /** Directories under a cases directory that other parts of modelgate read. */
+    private static final List<String> OTHER_SUITES = List.of("performance");
+
+    public QualityCases {
+        toolCalling = List.copyOf(toolCalling);
+        entities = List.copyOf(entities);
+        kannadaEntities = List.copyOf(kannadaEntities);
+        kannadaNative = List.copyOf(kannadaNative);
+        vision = List.copyOf(vision);
+    }
+
+    /**
+     * Reads and checks every case file; each problem (file, field path, what was expected) goes to
+     * {@code problems}. The result is only meaningful when no problem was added.
+     */
+    public static QualityCases load(Settings settings, Problems problems) {
+        Map<Suite, Map<String, Object>> bySuite = new EnumMap<>(Suite.class);
+        for (Suite s : Suite.values()) {
+            bySuite.put(s, new TreeMap<>());
+        }
+        ResourceDirs.find("cases").ifPresent(root -> readRoot(root, "cases/", bySuite, problems));
+        settings.get(Settings.CASES).map(Path::of).ifPresent(root -> {
+            if (!Files.isDirectory(root)) {
+                problems.add(Settings.CASES + "=" + root, "$", "is not a directory; expected a directory with suite"
+                        + " directories such as tool-calling/ and vision/");
+            } else {
+                readRoot(root, root + "/", bySuite, problems);
+            }
+        });
+        List<ToolCallingCase> tools = new ArrayList<>();
+        List<EntityCase> entities = new ArrayList<>();
+        List<EntityCase> kannadaEntities = new ArrayList<>();
+        List<NativeResponseCase> kannadaNative = new ArrayList<>();
+        List<VisionCase> vision = new ArrayList<>();
+        bySuite.get(Suite.TOOL_CALLING).values().forEach(c -> tools.add((ToolCallingCase) c));
+        bySuite.get(Suite.ENTITIES).values().forEach(c -> entities.add((EntityCase) c));
+        bySuite.get(Suite.KANNADA).values().forEach(c -> {
+            if (c instanceof EntityCase e) {
+                kannadaEntities.add(e);
+            } else {
+                kannadaNative.add((NativeResponseCase) c);
+            }
+        });
+        bySuite.get(Suite.VISION).values().forEach(c -> vision.add((VisionCase) c));
+        return new QualityCases(tools, entities, kannadaEntities, kannadaNative, vision);
+    }
+
+    /** Loads the cases, throwing a {@link dev.modelgate.catalog.CatalogException} that lists every problem. */
+    public static QualityCases load(Settings settings) {
+        Problems problems = new Problems();
+        QualityCases cases = load(settings, problems);
+        problems.throwIfAny();
+        return cases;
+    }
+
+    private static void readRoot(Path root, String label, Map<Suite, Map<String, Object>> into, Problems problems) {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(root)) {
+            entries = list.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                continue;
+            }
+            Optional<Suite> suite = Suite.ofDirectory(name);
+            if (Files.isDirectory(entry) && suite.isPresent()) {
+                readSuite(root, entry, label, suite.get(), into.get(suite.get()), problems);
+            } else if (Files.isDirectory(entry) && !OTHER_SUITES.contains(name)) {
+                problems.add(label + name + "/", "$", "is not a suite directory; suites: " + suiteNames());
+            } else if (YamlDocuments.isYaml(entry)) {
+                problems.add(label + name, "$", "a case file belongs in a suite directory (" + suiteNames() + ")");
+            }
+        }
+    }
+
+    private static void readSuite(Path root, Path dir, String label, Suite suite, Map<String, Object> into,
+                                  Problems problems) {
+        Map<String, String> seen = new HashMap<>();
+        Map<String, Object> read = new LinkedHashMap<>();
+        for (Path file : ResourceDirs.yamlFiles(dir)) {
+            String id = ResourceDirs.stem(file);
+            String display = label + suite.directory() + "/" + file.getFileName();
+            String other = seen.put(id, display);
+            if (other != null) {
+                problems.add(display, "$", "duplicate case id '" + id + "': also defined by " + other);
+                continue;
+            }
+            CaseFile source = new CaseFile(id, file, root, display);
+            YamlDocuments.read(file, display, suite.schemaName(), problems)
+                    .flatMap(tree -> readCase(suite, source, tree, problems))
+                    .ifPresent(c -> read.put(id, c));
+        }
+        into.putAll(read);
+    }
+
+    private static Optional<?> readCase(Suite suite, CaseFile source, JsonNode tree, Problems problems) {
+        return switch (suite) {
+            case TOOL_CALLING -> ToolCallingCaseReader.read(source, tree, problems);
+            case ENTITIES -> EntityCaseReader.read(source, tree, problems);
+            case KANNADA -> KannadaCaseReader.read(source, tree, problems);
+            case VISION -> VisionCaseReader.read(source, tree, problems);
+        };
+    }
+
+    private static String suiteNames() {
+        return String.join(", ", Stream.of(Suite.values()).map(Suite::directory).toList());
+    }
+}

@@ -1,0 +1,269 @@
+package dev.modelgate.cases;
+
+import dev.modelgate.Evidence;
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.RequirementSpec;
+import dev.modelgate.catalog.Settings;
+import dev.modelgate.catalog.Threshold;
+import dev.modelgate.client.ChatClient;
+import dev.modelgate.client.ServerError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The quality requirements as the qualification suite runs them: load the suite's cases, run them
+ * concurrently, show each case as a report step, record the suite's figure in the result file,
+ * and judge it against the requirement.
+ *
+ * <p>A case without an answer (server error, timeout) counts as not passed. When no case got an
+ * answer the test is broken, unless the server refused every request with HTTP 4xx: then the
+ * candidate cannot do what the suite asks, and the requirement is judged on a score of 0 with
+ * the server's words in the report.
+ */
+public final class QualityChecks {
+
+    private QualityChecks() {
+    }
+
+    /** Requirement {@code tool-calling}: metric {@code toolCallingAccuracy}. */
+    public static void toolCalling(ChatClient client, Settings settings, Evidence evidence) {
+        toolCalling(client, QualityCases.load(settings).toolCalling(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code tool-calling} on the given cases. */
+    public static void toolCalling(ChatClient client, List<ToolCallingCase> cases, int concurrency, Evidence evidence) {
+        if (cases.isEmpty()) {
+            evidence.skip(noCases(Suite.TOOL_CALLING));
+            return;
+        }
+        SuiteOutcome outcome = ToolCallingRun.run(client, cases, concurrency);
+        CaseSteps.report(outcome.outcomes());
+        requireAnswers(outcome, evidence);
+        Map<String, Object> metric = accuracy(outcome, evidence);
+        metric.put("unparsed", outcome.count(CaseOutcome.Status.UNPARSED));
+        evidence.metric("toolCallingAccuracy", ordered(metric, "value", "passed", "total", "unparsed", "ci95"));
+        evidence.judge("tool calling accuracy", outcome.accuracy().value());
+    }
+
+    /** Requirement {@code entities}: metric {@code entityF1}. */
+    public static void entities(ChatClient client, Settings settings, Evidence evidence) {
+        entities(client, QualityCases.load(settings).entities(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code entities} on the given cases. */
+    public static void entities(ChatClient client, List<EntityCase> cases, int concurrency, Evidence evidence) {
+        if (cases.isEmpty()) {
+            evidence.skip(noCases(Suite.ENTITIES));
+            return;
+        }
+        EntityRun.Result result = EntityRun.run(client, cases, concurrency);
+        evidence.metric("entityF1", entityMetric(result, evidence));
+        evidence.judge("entity F1", result.total().f1());
+    }
+
+    /** Requirement {@code kannada-entities}: metric {@code kannada.entityF1}. */
+    public static void kannadaEntities(ChatClient client, Settings settings, Evidence evidence) {
+        kannadaEntities(client, QualityCases.load(settings).kannadaEntities(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code kannada-entities} on the given cases. */
+    public static void kannadaEntities(ChatClient client, List<EntityCase> cases, int concurrency, Evidence evidence) {
+        if (cases.isEmpty()) {
+            evidence.skip(noCases(Suite.KANNADA) + " of kind: entities");
+            return;
+        }
+        EntityRun.Result result = EntityRun.run(client, cases, concurrency);
+        evidence.metric("kannada", Map.of("entityF1", entityMetric(result, evidence)));
+        evidence.judge("Kannada entity F1", result.total().f1());
+    }
+
+    /** Requirement {@code kannada-native}: metric {@code kannada.nativeResponse}. */
+    public static void kannadaNative(ChatClient client, Settings settings, Evidence evidence) {
+        kannadaNative(client, QualityCases.load(settings).kannadaNative(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code kannada-native} on the given cases. */
+    public static void kannadaNative(ChatClient client, List<NativeResponseCase> cases, int concurrency,
+                                     Evidence evidence) {
+        if (cases.isEmpty()) {
+            evidence.skip(noCases(Suite.KANNADA) + " of kind: native");
+            return;
+        }
+        SuiteOutcome outcome = NativeResponseRun.run(client, cases, concurrency);
+        CaseSteps.report(outcome.outcomes());
+        requireAnswers(outcome, evidence);
+        Map<String, Object> metric = accuracy(outcome, evidence);
+        evidence.metric("kannada", Map.of("nativeResponse", ordered(metric, "value", "passed", "total", "ci95")));
+        evidence.judge("Kannada native response", outcome.accuracy().value());
+    }
+
+    /**
+     * Requirement {@code vision}: metric {@code vision}. A server that refuses images (HTTP 4xx on
+     * every case) misses the requirement with its own message; the run goes on.
+     */
+    public static void vision(ChatClient client, Candidate candidate, Settings settings, Evidence evidence) {
+        vision(client, candidate, QualityCases.load(settings).vision(), concurrency(settings), evidence);
+    }
+
+    /** Requirement {@code vision} on the given cases. */
+    public static void vision(ChatClient client, Candidate candidate, List<VisionCase> cases, int concurrency,
+                              Evidence evidence) {
+        if (cases.isEmpty()) {
+            evidence.skip(noCases(Suite.VISION));
+            return;
+        }
+        SuiteOutcome outcome = VisionRun.run(client, cases, concurrency);
+        CaseSteps.report(outcome.outcomes());
+        if (outcome.allRefused()) {
+            String message = refusal(outcome);
+            Map<String, Object> metric = new LinkedHashMap<>();
+            metric.put("accepted", false);
+            metric.put("value", 0.0);
+            metric.put("passed", 0);
+            metric.put("total", cases.size());
+            metric.put("ci95", new Proportion(0, cases.size()).wilson95().rounded());
+            metric.put("rejection", message);
+            evidence.metric("vision", metric);
+            evidence.note("the server rejects images: " + message + declaredModalities(candidate));
+            RequirementSpec spec = evidence.requirement();
+            evidence.judgeRule("image input", "rejected: " + message, spec.must().isPresent() ? false : null,
+                    spec.nice().isPresent() ? false : null);
+            return;
+        }
+        requireAnswers(outcome, evidence);
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("accepted", true);
+        metric.putAll(accuracy(outcome, evidence));
+        evidence.metric("vision", ordered(metric, "accepted", "value", "passed", "total", "ci95"));
+        evidence.judge("vision accuracy", outcome.accuracy().value());
+    }
+
+    /** How many cases run at once: {@value QualityCases#CONCURRENCY}, default {@value QualityCases#DEFAULT_CONCURRENCY}. */
+    public static int concurrency(Settings settings) {
+        int n = settings.getInt(QualityCases.CONCURRENCY, QualityCases.DEFAULT_CONCURRENCY);
+        if (n < 1) {
+            throw new IllegalArgumentException("Configuration error: " + QualityCases.CONCURRENCY + "=" + n
+                    + " must be at least 1 (cases in flight at once)");
+        }
+        return n;
+    }
+
+    private static Map<String, Object> entityMetric(EntityRun.Result result, Evidence evidence) {
+        CaseSteps.report(result.suite().outcomes());
+        requireAnswers(result.suite(), evidence);
+        EntityScore total = result.total();
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("value", total.f1());
+        metric.put("precision", total.precision());
+        metric.put("recall", total.recall());
+        metric.put("n", result.scores().size());
+        metric.put("unparsed", result.suite().count(CaseOutcome.Status.UNPARSED));
+        metric.put("responseFormat", result.formatCounts());
+        int errors = result.suite().count(CaseOutcome.Status.ERROR);
+        if (errors > 0) {
+            metric.put("errors", errors);
+        }
+        Integer text = result.formatCounts().get(EntityRun.TEXT);
+        evidence.note(text == null
+                ? "asked for JSON with structured output (response_format json_schema)"
+                : "the server rejected response_format json_schema; JSON was asked for in the text for " + text
+                + " of " + result.scores().size() + " cases");
+        evidence.note(String.format(Locale.ROOT, "entity F1 %.3f (precision %.3f, recall %.3f) over %d cases,"
+                        + " pooled: %d found, %d not expected, %d missed", total.f1(), total.precision(), total.recall(),
+                result.scores().size(), total.truePositives(), total.falsePositives(), total.falseNegatives()));
+        return metric;
+    }
+
+    /** value, passed, total, ci95 (+ errors, inconclusive); notes the interval and any straddled threshold. */
+    private static Map<String, Object> accuracy(SuiteOutcome outcome, Evidence evidence) {
+        Proportion p = outcome.accuracy();
+        Proportion.Interval ci = p.wilson95();
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("value", p.value());
+        metric.put("passed", p.passed());
+        metric.put("total", p.total());
+        metric.put("ci95", ci.rounded());
+        int errors = outcome.count(CaseOutcome.Status.ERROR);
+        if (errors > 0) {
+            metric.put("errors", errors);
+            evidence.note(errors + " of " + p.total() + " cases got no answer and count as failed; first: "
+                    + outcome.firstError().map(Throwable::getMessage).orElse(""));
+        }
+        evidence.note(String.format(Locale.ROOT, "%d of %d cases passed (%.1f %%), 95 %% Wilson interval [%.3f, %.3f]",
+                p.passed(), p.total(), p.value() * 100, ci.low(), ci.high()));
+        List<String> inconclusive = inconclusive(evidence.requirement(), ci);
+        if (!inconclusive.isEmpty()) {
+            metric.put("inconclusive", inconclusive);
+            evidence.note("inconclusive: the 95 % interval straddles the " + String.join(" and the ", inconclusive.stream()
+                    .map(side -> side + "-have " + describe(evidence.requirement(), side)).toList())
+                    + "; more cases are needed to tell on which side the model is");
+        }
+        return metric;
+    }
+
+    /** The sides ({@code must}, {@code nice}) whose numeric threshold lies strictly inside the interval. */
+    static List<String> inconclusive(RequirementSpec spec, Proportion.Interval ci) {
+        List<String> sides = new ArrayList<>();
+        if (spec == null) {
+            return sides;
+        }
+        if (spec.must().orElse(null) instanceof Threshold.Comparison c && ci.straddles(c.bound())) {
+            sides.add("must");
+        }
+        if (spec.nice().orElse(null) instanceof Threshold.Comparison c && ci.straddles(c.bound())) {
+            sides.add("nice");
+        }
+        return sides;
+    }
+
+    private static String describe(RequirementSpec spec, String side) {
+        Optional<Threshold> t = side.equals("must") ? spec.must() : spec.nice();
+        return t.map(x -> x.describe(spec.unit())).orElse("");
+    }
+
+    /** Throws the first error when no case got an answer, unless the server refused every case (HTTP 4xx). */
+    private static void requireAnswers(SuiteOutcome outcome, Evidence evidence) {
+        if (!outcome.noAnswers()) {
+            return;
+        }
+        if (outcome.allRefused()) {
+            evidence.note("the server refused every case: " + refusal(outcome));
+            return;
+        }
+        throw outcome.firstError().orElseThrow();
+    }
+
+    private static String refusal(SuiteOutcome outcome) {
+        return outcome.firstError().map(e -> e instanceof ServerError s
+                ? "HTTP " + s.status() + ": " + s.serverMessage() : e.getMessage()).orElse("");
+    }
+
+    private static String declaredModalities(Candidate candidate) {
+        if (candidate == null || candidate.adHoc() || candidate.facts().modalities().isEmpty()) {
+            return "";
+        }
+        return candidate.facts().accepts("image")
+                ? " (the candidate file declares image input: check the served model and --limit-mm-per-prompt)"
+                : " (as declared: the candidate's modalities are " + String.join(", ", candidate.facts().modalities()) + ")";
+    }
+
+    private static String noCases(Suite suite) {
+        return "no " + suite.directory() + " cases: neither cases/" + suite.directory() + "/ on the class path nor "
+                + Settings.CASES + " holds any";
+    }
+
+    private static Map<String, Object> ordered(Map<String, Object> metric, String... first) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : first) {
+            if (metric.containsKey(key)) {
+                out.put(key, metric.get(key));
+            }
+        }
+        out.putAll(metric);
+        return out;
+    }
+}
