@@ -89,6 +89,10 @@ public sealed interface Threshold {
                 this.symbol = symbol;
             }
 
+            public String symbol() {
+                return symbol;
+            }
+
             static Op of(String s) {
                 return switch (s) {
                     case "<" -> LT;

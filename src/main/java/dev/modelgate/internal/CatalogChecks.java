@@ -1,5 +1,6 @@
 package dev.modelgate.internal;
 
+import dev.modelgate.cases.QualityCases;
 import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Settings;
 
@@ -13,6 +14,6 @@ final class CatalogChecks {
     }
 
     static void run(Settings settings, Problems problems) {
-        // Case suites register their loaders here as they are added.
+        QualityCases.load(settings, problems);
     }
 }

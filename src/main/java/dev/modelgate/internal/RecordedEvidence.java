@@ -49,10 +49,10 @@ final class RecordedEvidence implements Evidence {
         String shown = show(value);
         Verdict must = spec.must().map(t -> comparison(t, "must").test(value) ? Verdict.MET
                 : Verdict.missed(label + " " + shown + " " + comparison(t, "must").missSymbol() + " "
-                + describe(t) + " (must-have)")).orElse(Verdict.NONE);
+                + bound(comparison(t, "must")) + " (must-have)")).orElse(Verdict.NONE);
         Verdict nice = spec.nice().map(t -> comparison(t, "nice").test(value) ? Verdict.MET
                 : Verdict.missed(label + " " + shown + " " + comparison(t, "nice").missSymbol() + " "
-                + describe(t) + " (nice-to-have)")).orElse(Verdict.NONE);
+                + bound(comparison(t, "nice")) + " (nice-to-have)")).orElse(Verdict.NONE);
         conclude(label, value, must, nice);
     }
 
@@ -140,10 +140,15 @@ final class RecordedEvidence implements Evidence {
     }
 
     private String describe(Threshold t) {
-        if (t instanceof Threshold.Comparison c && "ratio".equals(spec.unit())) {
-            return c.describe(null).replaceAll("[0-9.]+$", "") + Numbers.percent(c.bound());
+        if (t instanceof Threshold.Comparison c) {
+            return c.op().symbol() + " " + bound(c);
         }
         return t.describe(spec.unit());
+    }
+
+    /** A threshold's bound as messages show it: {@code 300 ms}, {@code 90 %}. */
+    private String bound(Threshold.Comparison c) {
+        return show(c.bound());
     }
 
     private Threshold.Comparison comparison(Threshold t, String side) {

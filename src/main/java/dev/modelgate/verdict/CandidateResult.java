@@ -106,8 +106,19 @@ public final class CandidateResult {
         root.put("bootSeconds", seconds);
     }
 
+    /**
+     * Records {@code metrics.<name>}. An object value is merged into an existing object of the same
+     * name field by field (two tests may each fill part of one figure, e.g. {@code kannada}).
+     */
     public synchronized void metric(String name, Object value) {
-        ((ObjectNode) root.get("metrics")).set(name, JSON.valueToTree(value));
+        ObjectNode metrics = (ObjectNode) root.get("metrics");
+        JsonNode tree = JSON.valueToTree(value);
+        JsonNode existing = metrics.get(name);
+        if (existing instanceof ObjectNode old && tree instanceof ObjectNode fresh) {
+            old.setAll(fresh);
+        } else {
+            metrics.set(name, tree);
+        }
     }
 
     public synchronized JsonNode metric(String name) {

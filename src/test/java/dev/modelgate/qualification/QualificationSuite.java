@@ -7,5 +7,5 @@ import dev.modelgate.Qualification;
  * from the interfaces it implements; a team can compose its own suite the same way.
  */
 @Qualification
-class QualificationSuite implements StaticRequirementTests, ServingRequirementTests {
+class QualificationSuite implements StaticRequirementTests, ServingRequirementTests, QualityRequirementTests {
 }
