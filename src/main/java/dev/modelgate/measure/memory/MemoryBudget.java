@@ -1,7 +1,5 @@
 package dev.modelgate.measure.memory;
 
-import dev.modelgate.catalog.Numbers;
-
 /**
  * The memory budget a vLLM candidate boots with (SPEC §4 VRAM).
  *
@@ -42,7 +40,7 @@ public record MemoryBudget(Double gib, Double gpuMemoryUtilization, int gpus, do
             return "no fixed budget: " + argument + " fixes the KV cache only (" + from + "); the footprint is"
                     + " judged";
         }
-        return Gib.format(gib) + ": " + argument + " of " + Numbers.format(gpuTotalGiB) + " GiB per GPU × " + gpus
+        return Gib.format(gib) + ": " + argument + " of " + Gib.format(gpuTotalGiB) + " per GPU × " + gpus
                 + " GPU" + (gpus == 1 ? "" : "s") + ", " + from;
     }
 }

@@ -37,7 +37,8 @@ public final class VramCheck {
      */
     public static void run(RunningModel model, ChatClient client, ChatRequest longest, Settings settings,
                            BootMemory boot, Evidence evidence) {
-        evidence.note("memory budget: " + boot.budget().map(MemoryBudget::describe).orElse(boot.budgetNote()));
+        evidence.note("memory budget: " + (boot.budgetNote().isBlank()
+                ? boot.budget().map(MemoryBudget::describe).orElse("none") : boot.budgetNote()));
         OptionalInt promptTokens = serve(model, client, longest, boot, evidence);
         VllmMemoryFigures figures = logFigures(model);
         MemoryReading reading;

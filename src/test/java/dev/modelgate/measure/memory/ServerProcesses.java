@@ -20,14 +20,17 @@ public final class ServerProcesses implements AutoCloseable {
         this.children = children;
     }
 
+    /**
+     * The root's script: start the children and wait; on TERM wait once more, so that the root
+     * reaps its children before it exits (none is left for init to reap).
+     */
+    public static String script(int children) {
+        return "trap : TERM; " + "sleep 120 & ".repeat(children) + "wait; wait";
+    }
+
     public static ServerProcesses start(int children) {
-        StringBuilder script = new StringBuilder();
-        for (int i = 0; i < children; i++) {
-            script.append("sleep 120 & ");
-        }
-        script.append("wait");
         try {
-            Process p = new ProcessBuilder("sh", "-c", script.toString()).redirectErrorStream(true)
+            Process p = new ProcessBuilder("sh", "-c", script(children)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return new ServerProcesses(p, awaitChildren(p.toHandle(), children));
         } catch (IOException e) {
