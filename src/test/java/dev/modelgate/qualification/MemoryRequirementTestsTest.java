@@ -297,7 +297,8 @@ class MemoryRequirementTestsTest {
     void whenNothingCanMeasureTheTestIsBrokenAndNothingIsJudged() throws IOException {
         Requirements requirements = Catalogue.requirements();
         LoopbackOpenAiServer http = openAi();
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), Fixtures.text("nvidia-smi/compute-apps-none-header.txt"),
+        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), Fixtures.twoGpuAnswer("idle",
+                        "nvidia-smi --query-compute-apps=pid,used_memory --format=csv"),
                 Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
         Settings settings = settings(smi, null);
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);

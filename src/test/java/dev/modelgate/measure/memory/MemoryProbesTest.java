@@ -94,21 +94,29 @@ class MemoryProbesTest {
                 + " --query-compute-apps=pid,used_memory --format=csv,noheader,nounits", apps);
     }
 
+    /**
+     * The two-GPU capture: process B (605) held 2 GiB on GPU 0, its child C (718) 4 GiB on GPU 1 and
+     * a CUDA context on GPU 0; A (604) and D (606) are other processes. The fake reports B as this
+     * server's root and C as its worker: 2,566 + 518 + 4,614 MiB = 7,698 MiB (6 GiB of tensors and
+     * three CUDA contexts of 518 MiB).
+     */
     @Test
-    void severalProcessesOnSeveralGpusAreSummedOthersLeftOut() {
-        ProcessModel model = server("vllm", 2, Map.of());
-        List<Long> workers = workerPids(model);
-        String apps = Fixtures.text("nvidia-smi/compute-apps-tp2-and-other.txt")
-                .replace("5101,", workers.get(0) + ",").replace("5102,", workers.get(1) + ",");
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps, Fixtures.text("nvidia-smi/query-gpu-two-gpus.txt"));
+    void severalProcessesOnSeveralGpusAreSummedOverTheTreeOthersLeftOut() {
+        ProcessModel model = server("vllm", 1, Map.of());
+        long root = model.process().get().pid();
+        long worker = workerPids(model).get(0);
+        String apps = Fixtures.twoGpuAnswer("holding", NvidiaSmiCsvTest.COMPUTE_APPS)
+                .replaceAll("(?m)^605,", root + ",").replaceAll("(?m)^718,", worker + ",");
+        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps, Fixtures.twoGpuAnswer("holding", NvidiaSmiCsvTest.GPUS));
 
         MemoryReading r = new MemoryProbes(settings(smi, Map.of())).measure(model, BootMemory.none(),
                 VllmMemoryFigures.NONE);
 
         assertThat(r.method()).isEqualTo("nvidia-smi");
-        assertThat(r.gib()).isEqualTo(2 * 38562 / 1024.0);
-        assertThat(r.value()).isEqualTo(75.32);
-        assertThat(r.details()).containsEntry("usedMiB", 77124.0);
+        assertThat(r.details()).containsEntry("usedMiB", 7698.0);
+        assertThat(r.gib()).isEqualTo(7698 / 1024.0);
+        assertThat(r.value()).isEqualTo(7.52);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("nvidia-smi used_memory summed over 3 process row(s)"));
     }
 
     @Test
@@ -244,7 +252,7 @@ class MemoryProbesTest {
                 + "printf 'PID\\n" + pids.get(0) + "\\n" + pids.get(1) + "\\n'\n");
         Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
         String apps = pids.get(0) + ", 20000\n" + pids.get(1) + ", 1000\n" + model.process().get().pid() + ", 3\n";
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps, Fixtures.text("nvidia-smi/query-gpu-two-gpus.txt"));
+        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps, Fixtures.twoGpuAnswer("holding", NvidiaSmiCsvTest.GPUS));
 
         MemoryReading r = new MemoryProbes(settings(smi, Map.of(MemorySettings.DOCKER, docker.toString())))
                 .measure(model, BootMemory.none(), VllmMemoryFigures.NONE);

@@ -77,24 +77,43 @@ class NvidiaSmiCsvTest {
         assertThat(NvidiaSmiCsv.number("Not Supported")).isEmpty();
     }
 
+    static final String COMPUTE_APPS = "nvidia-smi --query-compute-apps=pid,used_memory --format=csv,noheader,nounits";
+    static final String COMPUTE_APPS_HEADER = "nvidia-smi --query-compute-apps=pid,used_memory --format=csv";
+    static final String GPUS = "nvidia-smi --query-gpu=index,memory.total,memory.used --format=csv,noheader,nounits";
+    static final String GPUS_HEADER = "nvidia-smi --query-gpu=index,memory.total,memory.used --format=csv";
+
     @Test
     void noProcessesIsAnEmptyListWithOrWithoutHeader() {
-        assertThat(ComputeApp.parse(Fixtures.text("nvidia-smi/compute-apps-none-noheader.txt"))).isEmpty();
-        assertThat(ComputeApp.parse(Fixtures.text("nvidia-smi/compute-apps-none-header.txt"))).isEmpty();
+        assertThat(Fixtures.twoGpuAnswer("idle", COMPUTE_APPS)).isEmpty();
+        assertThat(Fixtures.twoGpuAnswer("idle", COMPUTE_APPS_HEADER)).isEqualTo("pid, used_gpu_memory [MiB]\n");
+
+        assertThat(ComputeApp.parse(Fixtures.twoGpuAnswer("idle", COMPUTE_APPS))).isEmpty();
+        assertThat(ComputeApp.parse(Fixtures.twoGpuAnswer("idle", COMPUTE_APPS_HEADER))).isEmpty();
         assertThat(ComputeApp.parse("No running processes found\n")).isEmpty();
     }
 
     @Test
-    void severalProcessesOnSeveralGpusAreRowsEach() {
-        List<ComputeApp> plain = ComputeApp.parse(Fixtures.text("nvidia-smi/compute-apps-tp2-and-other.txt"));
-        List<ComputeApp> headed = ComputeApp.parse(Fixtures.text("nvidia-smi/compute-apps-tp2-header-units.txt"));
+    void severalProcessesOnTwoGpusAreOneRowPerProcessAndGpu() {
+        List<ComputeApp> plain = ComputeApp.parse(Fixtures.twoGpuAnswer("holding", COMPUTE_APPS));
+        List<ComputeApp> headed = ComputeApp.parse(Fixtures.twoGpuAnswer("holding", COMPUTE_APPS_HEADER));
 
-        assertThat(plain).extracting(ComputeApp::pid).containsExactly(5101L, 5102L, 977L);
-        assertThat(plain).extracting(a -> a.usedMiB().getAsDouble()).containsExactly(38562.0, 38562.0, 14210.0);
-        assertThat(headed).extracting(ComputeApp::pid).containsExactly(5101L, 5102L, 977L);
-        assertThat(headed).extracting(a -> a.usedMiB().getAsDouble()).containsExactly(38562.0, 38562.0, 14210.0);
-        assertThat(GpuMemory.parse(Fixtures.text("nvidia-smi/query-gpu-two-gpus.txt")))
-                .extracting(GpuMemory::index).containsExactly(0, 1);
+        assertThat(plain).extracting(ComputeApp::pid).containsExactly(605L, 606L, 604L, 718L, 606L, 718L);
+        assertThat(plain).extracting(a -> a.usedMiB().getAsDouble())
+                .containsExactly(2566.0, 1542.0, 10758.0, 518.0, 3590.0, 4614.0);
+        assertThat(headed).extracting(ComputeApp::pid, ComputeApp::usedMiB)
+                .isEqualTo(plain.stream().map(a -> org.assertj.core.groups.Tuple.tuple(a.pid(), a.usedMiB())).toList());
+        assertThat(headed.get(0).usedAsPrinted()).isEqualTo("2566 MiB");
+    }
+
+    @Test
+    void twoGpusWithAndWithoutUnits() {
+        List<GpuMemory> idle = GpuMemory.parse(Fixtures.twoGpuAnswer("idle", GPUS));
+        List<GpuMemory> holding = GpuMemory.parse(Fixtures.twoGpuAnswer("holding", GPUS_HEADER));
+
+        assertThat(idle).extracting(GpuMemory::index).containsExactly(0, 1);
+        assertThat(idle).allSatisfy(g -> assertThat(g.totalMiB()).hasValue(143771));
+        assertThat(holding).extracting(g -> g.usedMiB().getAsDouble()).containsExactly(15410.0, 8219.0);
+        assertThat(GpuMemory.unified(holding)).isFalse();
     }
 
     @Test
