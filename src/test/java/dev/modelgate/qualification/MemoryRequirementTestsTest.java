@@ -89,7 +89,7 @@ class MemoryRequirementTestsTest {
     }
 
     private static long engineCore(ProcessModel model) {
-        return model.process().orElseThrow().children().findFirst().orElseThrow().pid();
+        return ServerProcesses.awaitChildren(model.process().orElseThrow(), 1).get(0).pid();
     }
 
     private Settings settings(FakeNvidiaSmi smi, Path meminfo) {
@@ -109,7 +109,8 @@ class MemoryRequirementTestsTest {
     void onAnH200TheServerHolds10_51GiBMeasuredByNvidiaSmiWithinItsBudget() throws IOException {
         Requirements requirements = Catalogue.requirements();
         LoopbackOpenAiServer http = openAi();
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), "", Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
+        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), "", Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"))
+                .reserving(Fixtures.text("nvidia-smi/h200-query-gpu-index-reserved.txt"));
         Settings settings = settings(smi, null);
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
@@ -119,11 +120,11 @@ class MemoryRequirementTestsTest {
 
         new Suite().vram(model, client(http.baseUrl()), requirements, settings, prepared.boot(), evidence);
 
-        assertThat(prepared.candidate().engine().args()).endsWith("--gpu-memory-utilization", "0.1424");
+        assertThat(prepared.candidate().engine().args()).endsWith("--gpu-memory-utilization", "0.143");
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 10.51).containsEntry("method", "nvidia-smi")
                 .containsEntry("weightsGiB", 8.22).containsEntry("kvCacheGiB", 9.87)
                 .containsEntry("kvCacheTokens", 215_632L).containsEntry("maxConcurrency", 1.65)
-                .containsEntry("budgetGiB", 19.99).containsEntry("gpuMemoryUtilization", 0.1424)
+                .containsEntry("budgetGiB", 19.99).containsEntry("gpuMemoryUtilization", 0.143)
                 .containsEntry("promptTokens", http.promptWords().get(0));
         assertThat(http.promptWords()).singleElement().satisfies(words ->
                 assertThat(words).isGreaterThan(LongContextPrompt.words(4096, 128)).isLessThan(4096 - 128));
@@ -131,9 +132,10 @@ class MemoryRequirementTestsTest {
         assertThat(evidence.judgedValue).isEqualTo(19.99);
         assertThat(evidence.level).isEqualTo("must");
         assertThat(evidence.notes).contains("footprint 10.51 GiB (nvidia-smi) beside a budget of 19.99 GiB");
-        assertThat(evidence.notes.get(0)).isEqualTo("memory budget: 19.99 GiB: --gpu-memory-utilization 0.1424 of"
-                + " 140.40 GiB per GPU × 1 GPU, set by the harness from the requirement's must-have; GPU memory from"
-                + " nvidia-smi memory.total 143771 MiB");
+        assertThat(evidence.notes.get(0)).isEqualTo("memory budget: 19.99 GiB: --gpu-memory-utilization 0.143 of"
+                + " 139.80 GiB per GPU × 1 GPU, set by the harness from the requirement's must-have; GPU memory from"
+                + " nvidia-smi memory.total 143771 MiB − memory.reserved 616 MiB = 143155 MiB (the total CUDA reports,"
+                + " which vLLM takes its share of)");
         assertThat(evidence.attachments).containsKey(smi.executable()
                 + " --query-compute-apps=pid,used_memory --format=csv,noheader,nounits");
         assertThat(evidence.attachments.get("vLLM memory log lines")).contains("Model loading took 8.2154 GiB");

@@ -25,7 +25,35 @@ class BudgetModeTest {
         assertThat(m.gpus()).isEqualTo(2);
         assertThat(m.gpuTotalGiB()).isEqualTo(81559 / 1024.0);
         assertThat(m.unified()).isFalse();
-        assertThat(m.source()).isEqualTo("nvidia-smi memory.total 81559 MiB");
+        assertThat(m.source()).isEqualTo("nvidia-smi memory.total 81559 MiB (memory.reserved not reported: the share"
+                + " is taken of the whole card, so vLLM gets slightly less)");
+    }
+
+    /** On an H100 80GB nvidia-smi printed 81,559 MiB total, 480 reserved; PyTorch's CUDA total was 81,079 MiB. */
+    @Test
+    void theShareIsOfWhatCudaReportsTotalLessReserved() {
+        String captured = Fixtures.text("nvidia-smi/h100-query-gpu-name-total-reserved.txt");
+        List<java.util.Map<String, String>> row = NvidiaSmiCsv.parse(captured, List.of("name", "memory.total",
+                "memory.reserved"));
+        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, "", "0, " + row.get(0).get("memory.total") + ", 0\n")
+                .reserving("0, " + row.get(0).get("memory.reserved") + "\n");
+
+        MachineMemory m = MachineMemory.detect(Settings.ofMap(Map.of(MemorySettings.NVIDIA_SMI, smi.executable())))
+                .orElseThrow();
+
+        assertThat(m.gpuTotalGiB()).isEqualTo(81079 / 1024.0);
+        assertThat(m.source()).isEqualTo("nvidia-smi memory.total 81559 MiB − memory.reserved 480 MiB = 81079 MiB"
+                + " (the total CUDA reports, which vLLM takes its share of)");
+        assertThat(smi.calls()).contains("--query-gpu=index,memory.reserved --format=csv,noheader,nounits");
+    }
+
+    @Test
+    void theDerivedH200ReservedFigureIsTheCapturedXmls() {
+        String xml = Fixtures.text("nvidia-smi/h200-10gib-python-q.xml");
+        String inXml = xml.replaceAll("(?s).*<fb_memory_usage>\\s*<total>[^<]*</total>\\s*<reserved>(\\d+) MiB</reserved>.*",
+                "$1");
+
+        assertThat(Fixtures.text("nvidia-smi/h200-query-gpu-index-reserved.txt")).isEqualTo("0, " + inXml + "\n");
     }
 
     @Test

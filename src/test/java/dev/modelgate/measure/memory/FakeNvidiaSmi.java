@@ -36,6 +36,8 @@ public final class FakeNvidiaSmi {
                     "echo \"$*\" >> \"$here/calls.log\"",
                     "case \"$*\" in",
                     "  *--query-compute-apps=*) cat \"$here/compute-apps.out\" ;;",
+                    "  *--query-gpu=index,memory.reserved*) if [ -e \"$here/reserved.out\" ]; then cat \"$here/reserved.out\";"
+                            + " else echo 'Field \"memory.reserved\" is not a valid field to query.'; exit 2; fi ;;",
                     "  *--query-gpu=*) cat \"$here/query-gpu.out\" ;;",
                     "  *) echo \"fake nvidia-smi: unexpected arguments: $*\" >&2; exit 9 ;;",
                     "esac",
@@ -55,6 +57,16 @@ public final class FakeNvidiaSmi {
                     + " the NVIDIA driver. Make sure that the latest NVIDIA driver is installed and running.\"\nexit 9\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
             return new FakeNvidiaSmi(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes {@code --query-gpu=index,memory.reserved} print {@code text} (else it fails as on old drivers). */
+    public FakeNvidiaSmi reserving(String text) {
+        try {
+            Files.writeString(dir.resolve("reserved.out"), text);
+            return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

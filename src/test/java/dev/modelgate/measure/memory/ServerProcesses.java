@@ -38,11 +38,12 @@ public final class ServerProcesses implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code root} has {@code n} child processes. */
+    /** Waits until {@code root} has {@code n} {@code sleep} children (other children, such as a {@code cat}, do not count). */
     public static List<ProcessHandle> awaitChildren(ProcessHandle root, int n) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            List<ProcessHandle> c = root.children().toList();
+            List<ProcessHandle> c = root.children()
+                    .filter(p -> p.info().command().map(cmd -> cmd.endsWith("/sleep")).orElse(false)).toList();
             if (c.size() >= n) {
                 return c;
             }
