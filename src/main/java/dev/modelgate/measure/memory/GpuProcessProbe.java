@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -41,7 +42,7 @@ final class GpuProcessProbe {
                     + " (unified memory: the GPU shares system memory)";
             if (boot.beforeBoot().isPresent()) {
                 return UnifiedMemoryProbe.measure(boot.beforeBoot().get(), MemorySettings.meminfo(settings), log,
-                        why, numeric ? java.util.OptionalDouble.of(sumGiB(mine)) : java.util.OptionalDouble.empty(),
+                        why, numeric ? OptionalDouble.of(sumGiB(mine)) : OptionalDouble.empty(),
                         outputs);
             }
             if (numeric) {

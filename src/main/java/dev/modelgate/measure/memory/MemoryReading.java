@@ -1,5 +1,6 @@
 package dev.modelgate.measure.memory;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ public record MemoryReading(double gib, String method, Map<String, Object> detai
     public static final String PROCESS_RSS = "process-rss";
 
     public MemoryReading {
-        details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
         notes = List.copyOf(notes);
-        outputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
 
     /** The footprint as reported: GiB with two decimals. */
