@@ -1,0 +1,127 @@
+package dev.modelgate.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelgate.catalog.Machine;
+import dev.modelgate.catalog.Requirements;
+import dev.modelgate.verdict.CandidateResult;
+import dev.modelgate.verdict.ResultStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The resource-registry table (SPEC §3): every measured candidate's weights, KV cache, footprint
+ * and measuring method against the target machine's memory from {@code requirements.yaml}, and
+ * whether it fits beside the co-resident services. Markdown, ready to paste into a team's
+ * RESOURCE-REGISTRY.md; the figures are the result files' own, unchanged.
+ */
+public final class ResourceRegistryTable {
+
+    public static final String FILE_NAME = "resource-registry.md";
+
+    private ResourceRegistryTable() {
+    }
+
+    /** Renders the table from the result files in {@code resultsDir} and writes it there; returns the file. */
+    public static Path write(Path resultsDir, Requirements requirements) {
+        Path file = resultsDir.resolve(FILE_NAME);
+        ResultStore.writeAtomically(file, render(readResults(resultsDir), requirements.machine()));
+        return file;
+    }
+
+    /** The result files ({@code <id>.json} with an {@code id} and {@code metrics}) in a directory, by id. */
+    public static List<JsonNode> readResults(Path resultsDir) {
+        List<JsonNode> results = new ArrayList<>();
+        if (!Files.isDirectory(resultsDir)) {
+            return results;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(resultsDir, "*.json")) {
+            for (Path f : files) {
+                JsonNode tree = CandidateResult.JSON.readTree(f.toFile());
+                if (tree != null && tree.path("id").isTextual() && tree.path("metrics").isObject()) {
+                    results.add(tree);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the result files in " + resultsDir, e);
+        }
+        results.sort(Comparator.comparing(r -> r.path("id").asText()));
+        return results;
+    }
+
+    public static String render(List<JsonNode> results, Machine machine) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Resource registry: measured memory on ").append(machine == null ? "the target machine"
+                : machine.name()).append("\n\n");
+        if (machine != null) {
+            md.append("Machine memory: ").append(gib(machine.memoryGiB())).append(" GiB")
+                    .append(machine.unified() ? " (unified: CPU and GPU share it)" : "").append(". ");
+            md.append("Co-resident services: ").append(machine.coResident().isEmpty() ? "none"
+                    : machine.coResident().stream().map(s -> s.name() + " " + gib(s.memoryGiB()) + " GiB")
+                    .collect(Collectors.joining(", "))).append(". ");
+            md.append("Left for the model: ").append(gib(machine.availableGiB())).append(" GiB.\n\n");
+        }
+        md.append("A candidate fits when its footprint (held when ready and warmed up) is at most the memory left"
+                + " beside the co-resident services. Weights and KV cache are vLLM's own figures from its log.\n\n");
+        md.append("| Candidate | Weights (GiB) | KV cache (GiB) | Footprint (GiB) | Method | Budget (GiB) |"
+                + " Beside the co-resident services |\n");
+        md.append("|---|---:|---:|---:|---|---:|---|\n");
+        int rows = 0;
+        for (JsonNode r : results) {
+            JsonNode vram = r.path("metrics").path("vramGiB");
+            if (!vram.isObject()) {
+                continue;
+            }
+            rows++;
+            md.append("| ").append(cell(r.path("id").asText())).append(r.path("baseline").asBoolean() ? " (baseline)"
+                    : "").append(" | ")
+                    .append(number(vram.get("weightsGiB"))).append(" | ")
+                    .append(number(vram.get("kvCacheGiB"))).append(" | ")
+                    .append(number(vram.get("value"))).append(" | ")
+                    .append(vram.hasNonNull("method") ? cell(vram.get("method").asText()) : "—").append(" | ")
+                    .append(number(vram.get("budgetGiB"))).append(" | ")
+                    .append(cell(fit(vram, machine))).append(" |\n");
+        }
+        if (rows == 0) {
+            md.append("| (no candidate has a memory measurement yet) | | | | | | |\n");
+        }
+        return md.toString();
+    }
+
+    private static String fit(JsonNode vram, Machine machine) {
+        if (!vram.path("value").isNumber()) {
+            if (vram.hasNonNull("bootFailure")) {
+                return "does not fit its budget: did not boot (" + vram.get("bootFailure").asText() + ")";
+            }
+            if (vram.hasNonNull("unmeasured")) {
+                return "unknown: " + vram.get("unmeasured").asText();
+            }
+            return "unknown: not measured";
+        }
+        if (machine == null) {
+            return "unknown: requirements.yaml names no machine";
+        }
+        double left = machine.availableGiB() - vram.get("value").asDouble();
+        return left >= 0 ? "fits (" + gib(left) + " GiB left)" : "does not fit (" + gib(-left) + " GiB over)";
+    }
+
+    private static String number(JsonNode n) {
+        return n != null && n.isNumber() ? gib(n.asDouble()) : "—";
+    }
+
+    private static String gib(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}
