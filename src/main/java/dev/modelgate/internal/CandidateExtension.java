@@ -1,6 +1,8 @@
 package dev.modelgate.internal;
 
+import dev.modelgate.Boot;
 import dev.modelgate.Evidence;
+import dev.modelgate.measure.memory.BootMemory;
 import dev.modelgate.Requirement;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Catalog;
@@ -45,9 +47,12 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CandidateExtension.class);
     private static final String SESSION = "session";
-    private static final Set<Class<?>> BOOTING = Set.of(RunningModel.class, ChatClient.class);
+    private static final Set<Class<?>> BOOTING = Set.of(RunningModel.class, ChatClient.class, Boot.class,
+            BootMemory.class);
+    /** Parameters whose test is broken before it runs when the boot fails. */
+    private static final Set<Class<?>> NEEDS_RUNNING = Set.of(RunningModel.class, ChatClient.class);
     private static final Set<Class<?>> RESOLVED = Set.of(Candidate.class, Requirements.class, Settings.class,
-            Catalog.class, Evidence.class, RunningModel.class, ChatClient.class);
+            Catalog.class, Evidence.class, RunningModel.class, ChatClient.class, Boot.class, BootMemory.class);
     private static final long LOG_ATTACHMENT_LIMIT = 4L * 1024 * 1024;
 
     private final Candidate candidate;
@@ -132,7 +137,7 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
     }
 
     private static boolean needsModel(Method method) {
-        return Arrays.stream(method.getParameterTypes()).anyMatch(BOOTING::contains);
+        return Arrays.stream(method.getParameterTypes()).anyMatch(NEEDS_RUNNING::contains);
     }
 
     private static void attachBootLog(ModelSession session, BootFailure failure) {
@@ -173,6 +178,12 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
         if (BOOTING.contains(type) && reusedOutcome(session, context.getRequiredTestMethod()).isPresent()) {
             return null; // the test is replayed, not run: no need to boot for it
         }
+        if (type == Boot.class) {
+            return bootOf(session);
+        }
+        if (type == BootMemory.class) {
+            return session.bootMemory();
+        }
         if (type == RunningModel.class) {
             return session.running();
         }
@@ -186,6 +197,32 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
             return new RecordedEvidence(session, spec, Report.allure());
         }
         throw new ParameterResolutionException("cannot resolve " + type);
+    }
+
+    private static Boot bootOf(ModelSession session) {
+        Optional<BootFailure> failure = session.attemptBoot();
+        failure.ifPresent(f -> attachBootLog(session, f));
+        return new Boot() {
+            @Override
+            public Optional<BootFailure> failure() {
+                return failure;
+            }
+
+            @Override
+            public RunningModel model() {
+                return session.running();
+            }
+
+            @Override
+            public ChatClient client() {
+                return session.client();
+            }
+
+            @Override
+            public BootMemory memory() {
+                return session.bootMemory();
+            }
+        };
     }
 
     private Optional<RequirementSpec> requirementOf(ExtensionContext context) {

@@ -12,6 +12,8 @@ import dev.modelgate.engine.Engine;
 import dev.modelgate.engine.EngineContext;
 import dev.modelgate.engine.Engines;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.measure.memory.BootMemory;
+import dev.modelgate.measure.memory.BudgetMode;
 import dev.modelgate.verdict.CandidateResult;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,6 +34,7 @@ final class ModelSession implements AutoCloseable {
     private RunningModel running;
     private ChatClient client;
     private BootFailure bootFailure;
+    private BudgetMode.Prepared prepared;
     private boolean bootLogAttached;
     private boolean closed;
 
@@ -137,12 +140,31 @@ final class ModelSession implements AutoCloseable {
         return true;
     }
 
+    /** Boots unless already attempted; a failure is remembered, not thrown. */
+    synchronized Optional<BootFailure> attemptBoot() {
+        try {
+            running();
+            return Optional.empty();
+        } catch (BootFailure e) {
+            return Optional.of(e);
+        }
+    }
+
+    /** The readings taken right before boot (and the budget it was given); boots if needed. */
+    synchronized BootMemory bootMemory() {
+        attemptBoot();
+        return prepared != null ? prepared.boot()
+                : BootMemory.takeBeforeBoot(plan.settings(), Optional.empty(), "the candidate was not booted");
+    }
+
     private void boot() {
         Engine engine;
         EngineContext context = engineContext();
         try {
             engine = Engines.forType(candidate.engine().type());
-            running = engine.start(candidate, context);
+            // Budget mode: the vram must-have becomes the server's memory budget; readings taken last.
+            prepared = BudgetMode.prepare(candidate, plan.requirements(), plan.settings());
+            running = engine.start(prepared.candidate(), context);
         } catch (BootFailure e) {
             bootFailure = e;
             result.fault("bootFailures");

@@ -1,5 +1,6 @@
 package dev.modelgate.qualification;
 
+import dev.modelgate.Boot;
 import dev.modelgate.Evidence;
 import dev.modelgate.Requirement;
 import dev.modelgate.catalog.Candidate;
@@ -8,10 +9,8 @@ import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ChatRequest;
-import dev.modelgate.measure.memory.BootMemory;
 import dev.modelgate.measure.memory.LongContextPrompt;
 import dev.modelgate.measure.memory.VramCheck;
-import dev.modelgate.engine.RunningModel;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Order;
@@ -29,10 +28,11 @@ public interface MemoryRequirementTests {
     @Test
     @Requirement("vram")
     @Order(400)
-    default void vram(RunningModel model, ChatClient client, Requirements requirements, Settings settings,
-                      BootMemory boot, Evidence evidence) {
+    default void vram(Boot boot, Requirements requirements, Settings settings, Evidence evidence) {
+        boot.failure().ifPresent(failure -> VramCheck.bootFailed(failure, boot.memory(), evidence));
+        ChatClient client = boot.client();
         ChatRequest longest = longestContextRequest(client, evidence.candidate(), maxTokens(requirements));
-        VramCheck.run(model, client, longest, settings, boot, evidence);
+        VramCheck.run(boot.model(), client, longest, settings, boot.memory(), evidence);
     }
 
     /**

@@ -118,7 +118,8 @@ class MemoryRequirementTestsTest {
                 Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
-        new Suite().vram(model, client(http.baseUrl()), requirements, settings, prepared.boot(), evidence);
+        new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
+                requirements, settings, evidence);
 
         assertThat(prepared.candidate().engine().args()).endsWith("--gpu-memory-utilization", "0.143");
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 10.51).containsEntry("method", "nvidia-smi")
@@ -156,7 +157,8 @@ class MemoryRequirementTestsTest {
         Files.writeString(meminfo, Fixtures.text("proc/meminfo-gb10-ready.txt"));
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
-        new Suite().vram(model, client(http.baseUrl()), requirements, settings, prepared.boot(), evidence);
+        new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
+                requirements, settings, evidence);
 
         assertThat(prepared.candidate().engine().args()).endsWith("--gpu-memory-utilization", "0.1643");
         Map<String, Object> vram = evidence.metric("vramGiB");
@@ -185,7 +187,8 @@ class MemoryRequirementTestsTest {
                 Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
-        new Suite().vram(model, client(http.baseUrl()), requirements, settings, prepared.boot(), evidence);
+        new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
+                requirements, settings, evidence);
 
         assertThat(prepared.candidate()).isSameAs(own);
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 10.51).containsEntry("kvCacheGiB", 4.0)
@@ -208,8 +211,8 @@ class MemoryRequirementTestsTest {
                 Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
-        assertThatThrownBy(() -> new Suite().vram(model, client(http.baseUrl()), requirements, settings,
-                prepared.boot(), evidence))
+        assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
+                requirements, settings, evidence))
                 .isInstanceOf(AssertionError.class);
         assertThat(evidence.judgedLabel).isEqualTo("memory budget");
         assertThat(evidence.judgedValue).isEqualTo(126.36);
@@ -279,8 +282,8 @@ class MemoryRequirementTestsTest {
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
-        assertThatThrownBy(() -> new Suite().vram(model, client(http.baseUrl()), requirements, settings,
-                prepared.boot(), evidence))
+        assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
+                requirements, settings, evidence))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("Memory budget: serves the longest-context request within the memory budget: the"
                         + " longest-context request was not served within the memory budget: HTTP 500"
@@ -289,8 +292,8 @@ class MemoryRequirementTestsTest {
                 .containsEntry("weightsGiB", 8.22).doesNotContainKey("value");
 
         http.failChatWith(400);
-        assertThatThrownBy(() -> new Suite().vram(model, client(http.baseUrl()), requirements, settings,
-                prepared.boot(), new RecordingEvidence(prepared.candidate(), requirements.require("vram"))))
+        assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
+                requirements, settings, new RecordingEvidence(prepared.candidate(), requirements.require("vram"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("the longest-context request was rejected (HTTP 400");
     }
@@ -307,8 +310,8 @@ class MemoryRequirementTestsTest {
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
-        assertThatThrownBy(() -> new Suite().vram(model, client(http.baseUrl()), requirements, settings,
-                prepared.boot(), evidence))
+        assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
+                requirements, settings, evidence))
                 .isInstanceOf(CannotMeasure.class)
                 .hasMessageStartingWith("cannot measure: nvidia-smi lists no compute process of the process tree of"
                         + " pid " + model.process().get().pid());
@@ -346,5 +349,31 @@ class MemoryRequirementTestsTest {
             return e;
         }
         throw new AssertionError("the fake vllm was expected to fail its boot");
+    }
+
+    /** A boot that succeeded, as the extension hands it to the vram test. */
+    private static dev.modelgate.Boot booted(dev.modelgate.engine.RunningModel model, ChatClient client,
+                                             dev.modelgate.measure.memory.BootMemory memory) {
+        return new dev.modelgate.Boot() {
+            @Override
+            public java.util.Optional<dev.modelgate.engine.BootFailure> failure() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public dev.modelgate.engine.RunningModel model() {
+                return model;
+            }
+
+            @Override
+            public ChatClient client() {
+                return client;
+            }
+
+            @Override
+            public dev.modelgate.measure.memory.BootMemory memory() {
+                return memory;
+            }
+        };
     }
 }
