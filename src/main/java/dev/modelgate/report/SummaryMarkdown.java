@@ -50,7 +50,7 @@ public final class SummaryMarkdown {
             }
             md.append("| ").append(cell(c.name().equals(c.id()) ? c.id() : c.name() + " (`" + c.id() + "`)")).append(" | ");
             md.append(c.score().map(SummaryMarkdown::scores).orElse("— | — | — | — | — | —")).append(" | ");
-            md.append(c.ratio().map(r -> Format.fixed(r, 2) + "× (" + Format.gain(r - 1) + ")").orElse("—"))
+            md.append(c.ratio().map(r -> two(r) + "× (" + Format.gain(r - 1) + ")").orElse("—"))
                     .append(" | ").append(decision(c)).append(" | ").append(cell(c.decision().reason())).append(" |\n");
         }
         md.append("\n**Baseline figures:** ").append(v.baseline().provenance().label()).append(" — ")
@@ -91,7 +91,7 @@ public final class SummaryMarkdown {
         List<String> cells = new ArrayList<>();
         for (String k : KEYS) {
             SubScore p = s.part(k);
-            cells.add(p.computed() ? Format.fixed(p.value(), 2) : "0*");
+            cells.add(p.computed() ? two(p.value()) : "0*");
         }
         cells.add("**" + Format.score(s.total()) + "**");
         return String.join(" | ", cells);
@@ -106,6 +106,10 @@ public final class SummaryMarkdown {
             case BASELINE -> "baseline";
         };
         return c.decision().isInconclusive() ? mark + " (inconclusive)" : mark;
+    }
+
+    private static String two(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     private static String pct(double weight) {

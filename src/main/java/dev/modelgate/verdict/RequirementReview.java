@@ -55,7 +55,9 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
                 interval(result, spec, entry).ifPresent(ci -> {
                     Threshold.Comparison c = (Threshold.Comparison) spec.must().get();
                     if (ci.contains(c.bound())) {
-                        inconclusive.add(spec.title() + " " + shown(spec, entry.path("value")) + ": its 95 % interval "
+                        JsonNode value = entry.path("value").isNumber() ? entry.path("value")
+                                : metric(result, spec.id()).path("value");
+                        inconclusive.add(spec.title() + " " + shown(spec, value) + ": its 95 % interval "
                                 + shownInterval(spec, ci) + " contains the must-have " + shownBound(spec, c));
                     }
                 });
@@ -82,15 +84,20 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
         if (own != null) {
             return Optional.of(own);
         }
-        String metric = INTERVAL_METRICS.get(spec.id());
-        if (metric == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(ModelFigures.interval(metric(result, spec.id()).path("ci95")));
+    }
+
+    /** The metric node of a requirement with an interval; a missing node for the others. */
+    private static JsonNode metric(JsonNode result, String requirementId) {
+        String metric = INTERVAL_METRICS.get(requirementId);
         JsonNode node = result.path("metrics");
+        if (metric == null) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
         for (String part : metric.split("\\.")) {
             node = node.path(part);
         }
-        return Optional.ofNullable(ModelFigures.interval(node.path("ci95")));
+        return node;
     }
 
     private static String missMessage(RequirementSpec spec, JsonNode entry) {
