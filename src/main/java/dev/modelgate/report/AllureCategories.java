@@ -63,12 +63,19 @@ public final class AllureCategories {
                     + "|did not finish after [0-9.]+ s"
                     + "|no answer from .* after [0-9.]+ s).*");
 
-    /** The verdict's "no swap": the score falls short (skipped under gate=must, failed under gate=swap). */
+    /**
+     * The verdict's "no swap": every must-have passed but the score falls short (skipped under
+     * gate=must, failed under gate=swap). Disqualified and not-established verdicts have their own.
+     */
     public static final Category NO_SWAP = new Category("Swap not recommended", List.of("skipped", "failed"),
-            ".*score [0-9.]+ vs baseline [0-9.]+.*, needs \\+.*");
+            "(?!disqualified: |not established: ).*score [0-9.]+ vs baseline [0-9.]+.*, needs \\+.*");
+
+    /** The verdict's "not established": a must-have broken, skipped or unmeasured, no result, no baseline. */
+    public static final Category NOT_ESTABLISHED = new Category("Swap not established", List.of("skipped", "failed"),
+            "not established: .*");
 
     public static final List<Category> ALL = List.of(MUST_HAVE_MISS, NICE_TO_HAVE_MISS, BOOT_FAILURE, PROTOCOL_ERROR,
-            TIMEOUT, NO_SWAP);
+            TIMEOUT, NO_SWAP, NOT_ESTABLISHED);
 
     private AllureCategories() {
     }

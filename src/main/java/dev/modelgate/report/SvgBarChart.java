@@ -37,7 +37,6 @@ public final class SvgBarChart {
     private static final int LABEL_W = 250;
     private static final int PLOT_W = 420;
     private static final int ROW_H = 30;
-    private static final int TOP = 58;
 
     private final String title;
     private final String axis;
@@ -75,7 +74,8 @@ public final class SvgBarChart {
             max = Math.max(max, l.value());
         }
         double scale = niceCeiling(max <= 0 ? 1 : max * 1.05);
-        int height = TOP + rows.size() * ROW_H + 44;
+        int top = 48 + 14 * Math.max(1, lines.size()); // a row of its own for each reference line's label
+        int height = top + rows.size() * ROW_H + 44;
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -83,18 +83,18 @@ public final class SvgBarChart {
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         s.append(text(10, 20, title, "font-size=\"15\" font-weight=\"bold\""));
         legend(s);
-        int plotBottom = TOP + rows.size() * ROW_H;
+        int plotBottom = top + rows.size() * ROW_H;
         for (int i = 0; i <= 4; i++) {
             double v = scale * i / 4;
             double x = x(v, scale);
-            s.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(TOP - 4).append("\" x2=\"").append(f(x))
+            s.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(top - 4).append("\" x2=\"").append(f(x))
                     .append("\" y2=\"").append(plotBottom).append("\" stroke=\"#e3e3e3\"/>\n");
             s.append(text(x, plotBottom + 16, Format.num(v), "text-anchor=\"middle\" fill=\"#555\""));
         }
         s.append(text(LABEL_W + PLOT_W / 2.0, plotBottom + 34, axis, "text-anchor=\"middle\" fill=\"#555\""));
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            int y = TOP + i * ROW_H;
+            int y = top + i * ROW_H;
             s.append(text(LABEL_W - 8, y + 19, r.label(), "text-anchor=\"end\""));
             double start = 0;
             for (Segment seg : r.segments()) {
@@ -119,12 +119,14 @@ public final class SvgBarChart {
             double noteX = Math.max(x(r.end(), scale), r.whiskerHigh() == null ? 0 : x(r.whiskerHigh(), scale));
             s.append(text(Math.max(noteX, LABEL_W) + 6, y + 19, r.note(), "fill=\"#222\""));
         }
-        for (Line l : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
             double x = x(l.value(), scale);
-            s.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(TOP - 6).append("\" x2=\"").append(f(x))
+            int labelY = 58 + 14 * i;
+            s.append("<line x1=\"").append(f(x)).append("\" y1=\"").append(labelY + 3).append("\" x2=\"").append(f(x))
                     .append("\" y2=\"").append(plotBottom).append("\" stroke=\"").append(l.color())
                     .append("\" stroke-width=\"1.5\" stroke-dasharray=\"5,3\"/>\n");
-            s.append(text(x + 3, TOP - 8, l.label(), "fill=\"" + l.color() + "\" font-size=\"11\""));
+            s.append(text(x + 3, labelY, l.label(), "fill=\"" + l.color() + "\" font-size=\"11\""));
         }
         s.append("</svg>\n");
         return s.toString();
@@ -149,10 +151,10 @@ public final class SvgBarChart {
         return LABEL_W + PLOT_W * v / scale;
     }
 
-    /** 1, 2, 2.5 or 5 times a power of ten, at least {@code v}. */
+    /** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least {@code v}. */
     static double niceCeiling(double v) {
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (m * p >= v) {
                 return m * p;
             }

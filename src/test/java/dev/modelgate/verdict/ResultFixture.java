@@ -47,6 +47,33 @@ public final class ResultFixture {
         return r;
     }
 
+    /**
+     * A run of three candidates (run.json and result files) vs the declared Nemotron baseline
+     * (total 0.605, see ScorerTest):
+     * <ul>
+     * <li>gemma: 0.4·0.9 + 0.25·0.5 + 0.2·1 + 0.1·0.5 + 0.05·1 = 0.785 (+29.8 %): swap</li>
+     * <li>qwen: tool calling 87.5 % misses the must-have; P = ½·min(1, 113 / 113) + ½·min(1, 130 / 130) = 1,
+     * M = min(1, 18 / 18) = 1; 0.4·0.891667 + 0.25 + 0.2 + 0.1 + 0.05 = 0.956667: disqualified</li>
+     * <li>llama: 0.4·0.9 + 0.25·0.5 + 0 + 0.1·0.5 + 0.05·1 = 0.585 (−3.3 %): no swap</li>
+     * </ul>
+     */
+    public static Path threeCandidatesRun(Path results) {
+        ResultFixture.of("gemma-4-26b-a4b").name("Gemma 4 26B-A4B (NVFP4)").quality(0.9, 0.9, 0.9, 0.9)
+                .perf(56.5, 130).vram(18).vision(true, 0.6).rating("production").writeTo(results);
+        ResultFixture.of("qwen3-30b-a3b").quality(0.875, 0.9, 0.9, 0.9).perf(113, 65).vram(9).vision(true, 0.8)
+                .rating("production")
+                .requirement("tool-calling", "failed", "none", 0.875, "Tool calling accuracy 87.5 % < 90 % (must-have)")
+                .writeTo(results);
+        ResultFixture.of("llama-3-8b").quality(0.9, 0.9, 0.9, 0.9).perf(56.5, 130).vram(18).vision(false, 0)
+                .rating("production")
+                .requirement("ttft", "passed", "must", 140.0, "TTFT p50 140 ms ≥ 130 ms (nice-to-have)")
+                .writeTo(results);
+        String manifest = "{\"candidates\": [\"gemma-4-26b-a4b\", \"qwen3-30b-a3b\", \"llama-3-8b\"], \"baseline\": \""
+                + "nemotron-3-nano-30b-a3b-nvfp4" + "\", \"startedAt\": \"" + Instant.now() + "\", \"gate\": \"must\"}";
+        ResultStore.writeAtomically(results.resolve("run.json"), manifest);
+        return results;
+    }
+
     public ResultFixture name(String name) {
         root.put("name", name);
         return this;
