@@ -76,11 +76,11 @@ public record ModelFigures(String id, String name, Map<String, Figure> figures, 
         f.put(VRAM, read(metrics, VRAM, "vramGiB", "value"));
         String rating = result.path("stability").path("rating").asText(null);
         Map<String, Integer> faults = new LinkedHashMap<>();
-        result.path("faults").fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : result.path("faults").properties()) {
             if (e.getValue().isNumber()) {
                 faults.put(e.getKey(), e.getValue().asInt());
             }
-        });
+        }
         if (!result.has("faults")) {
             notes.add("no faults block in " + origin + ": no faults counted");
         }

@@ -1,6 +1,7 @@
 package dev.modelgate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.modelgate.verdict.ResultFixture;
@@ -21,6 +22,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The report a person opens: runs the verdict class with Allure's JUnit listener into a temporary
@@ -37,11 +39,11 @@ class AllureReportBrowserTest {
 
     @Test
     void theOverviewShowsEveryCandidatesVerdictAndTheHistoryCarriesOver() throws Exception {
-        Optional<HeadlessChromium> chromium = HeadlessChromium.find(tmp);
+        Optional<HeadlessChromium> chromium = HeadlessChromium.find(tmp, System.getenv("PATH"));
         Optional<AllureCommandline> allure = AllureCommandline.find();
-        requireOrSkip(chromium.isPresent(), "no Chromium on the PATH (Debian: apt-get install chromium)");
+        requireOrSkip(chromium.isPresent(), "no Chromium on the PATH (Debian: apt-get install chromium)", System.getenv());
         requireOrSkip(allure.isPresent(), "no Allure command line in " + AllureCommandline.UNPACKED
-                + " (mvn generate-test-resources unpacks it)");
+                + " (mvn generate-test-resources unpacks it)", System.getenv());
 
         Path results = tmp.resolve("allure-results");
         Path report = tmp.resolve("allure-report"); // beside the results: where the next run finds its history
@@ -70,6 +72,16 @@ class AllureReportBrowserTest {
                 .hasSameTextualContentAs(report.resolve("history/history.json"));
     }
 
+    @Test
+    void withoutChromiumTheTestIsSkippedWithTheReasonButFailsUnderCi() {
+        assertThat(HeadlessChromium.find(tmp, tmp.toString())).isEmpty();
+        assertThatThrownBy(() -> requireOrSkip(false, "no Chromium on the PATH", Map.of()))
+                .isInstanceOf(TestAbortedException.class).hasMessageContaining("no Chromium on the PATH");
+        assertThatThrownBy(() -> requireOrSkip(false, "no Chromium on the PATH", Map.of("CI", "true")))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessage("no Chromium on the PATH — required under CI=true");
+    }
+
     /** Runs the verdict class over three candidates and the declared baseline, Allure listening. */
     private void qualify(Path results) {
         Path modelgate = ResultFixture.threeCandidatesRun(tmp.resolve("modelgate"));
@@ -93,11 +105,11 @@ class AllureReportBrowserTest {
     }
 
     /** Outside CI a missing tool skips with the reason; under CI=true it fails, so the check cannot vanish. */
-    private static void requireOrSkip(boolean present, String reason) {
+    static void requireOrSkip(boolean present, String reason, Map<String, String> env) {
         if (present) {
             return;
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        if ("true".equalsIgnoreCase(env.get("CI"))) {
             throw new AssertionFailedError(reason + " — required under CI=true");
         }
         Assumptions.abort(reason);

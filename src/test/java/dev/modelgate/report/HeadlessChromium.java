@@ -27,10 +27,9 @@ final class HeadlessChromium {
         this.workDir = workDir;
     }
 
-    /** Chromium from the PATH ({@code chromium}, {@code chromium-browser}); empty when none is installed. */
-    static Optional<HeadlessChromium> find(Path workDir) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(File.pathSeparator)) {
+    /** Chromium on {@code path} ({@code chromium}, {@code chromium-browser}); empty when none is installed. */
+    static Optional<HeadlessChromium> find(Path workDir, String path) {
+        for (String dir : Optional.ofNullable(path).orElse("").split(File.pathSeparator)) {
             for (String name : List.of("chromium", "chromium-browser")) {
                 Path p = Path.of(dir, name);
                 if (Files.isExecutable(p)) {

@@ -46,8 +46,23 @@ class SwapVerdictEngineTest {
     Path tmp;
 
     private EngineExecutionResults run(Map<String, String> parameters) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(VERDICT_CLASS))
-                .configurationParameters(parameters).execute();
+        return isolatedFromAllure(() -> EngineTestKit.engine("junit-jupiter").selectors(selectClass(VERDICT_CLASS))
+                .configurationParameters(parameters).execute());
+    }
+
+    /**
+     * Runs {@code execution} with Allure's global lifecycle swapped for one that no listener
+     * drives: the inner verdict tests' steps and labels must not land on this (outer) test.
+     */
+    static <T> T isolatedFromAllure(java.util.function.Supplier<T> execution) {
+        io.qameta.allure.AllureLifecycle outer = io.qameta.allure.Allure.getLifecycle();
+        io.qameta.allure.Allure.setLifecycle(new io.qameta.allure.AllureLifecycle(
+                new io.qameta.allure.FileSystemResultsWriter(Path.of("target", "inner-allure-results"))));
+        try {
+            return execution.get();
+        } finally {
+            io.qameta.allure.Allure.setLifecycle(outer);
+        }
     }
 
     private Map<String, String> parameters(Path results, String gate) {
@@ -166,11 +181,11 @@ class SwapVerdictEngineTest {
     void theVerdictClassRunsAfterAQualificationClassTemplate() {
         Path results = ResultFixture.threeCandidatesRun(tmp.resolve("modelgate"));
 
-        EngineExecutionResults r = EngineTestKit.engine("junit-jupiter")
+        EngineExecutionResults r = isolatedFromAllure(() -> EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(VERDICT_CLASS), selectClass(QualificationLike.class))
                 .configurationParameters(parameters(results, null))
                 .configurationParameters(junitPlatformProperties()) // what the Launcher reads for Surefire
-                .execute();
+                .execute());
 
         List<String> started = new ArrayList<>();
         for (Event e : r.allEvents().started().list()) {
