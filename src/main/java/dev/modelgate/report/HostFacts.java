@@ -28,15 +28,24 @@ public record HostFacts(String java, String os, Optional<String> gitCommit, Opti
         Optional<String> commit = commitFromEnvironment(env).or(() -> gitCommit(projectDir));
         Optional<String> smi = run(List.of("nvidia-smi", "--query-gpu=name,driver_version", "--format=csv,noheader"),
                 projectDir);
-        Optional<String> gpu = Optional.empty();
-        Optional<String> driver = Optional.empty();
-        if (smi.isPresent() && !smi.get().isBlank()) {
-            List<String> lines = smi.get().lines().filter(l -> !l.isBlank()).toList();
-            String[] first = lines.get(0).split(",", 2);
-            gpu = Optional.of(first[0].trim() + (lines.size() > 1 ? " ×" + lines.size() : ""));
-            driver = first.length > 1 ? Optional.of(first[1].trim()) : Optional.empty();
+        Optional<String[]> gpu = smi.flatMap(HostFacts::parseGpus);
+        return new HostFacts(java, os, commit, gpu.map(g -> g[0]), gpu.map(g -> g[1]).filter(d -> !d.isEmpty()));
+    }
+
+    /**
+     * The GPU name (with "×N" for N cards) and driver from
+     * {@code nvidia-smi --query-gpu=name,driver_version --format=csv,noheader}; empty for no card.
+     */
+    static Optional<String[]> parseGpus(String csv) {
+        List<String> lines = csv.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return Optional.empty();
         }
-        return new HostFacts(java, os, commit, gpu, driver);
+        String[] first = lines.get(0).split(",", 2);
+        long distinct = lines.stream().map(l -> l.split(",", 2)[0].trim()).distinct().count();
+        String name = distinct == 1 ? first[0].trim() + (lines.size() > 1 ? " ×" + lines.size() : "")
+                : String.join(" + ", lines.stream().map(l -> l.split(",", 2)[0].trim()).toList());
+        return Optional.of(new String[] {name, first.length > 1 ? first[1].trim() : ""});
     }
 
     static Optional<String> commitFromEnvironment(Map<String, String> env) {

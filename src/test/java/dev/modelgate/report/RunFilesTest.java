@@ -68,6 +68,16 @@ class RunFilesTest {
     }
 
     @Test
+    void theGpuAndDriverAreReadFromNvidiaSmi() throws Exception {
+        // captured on an H200 host: nvidia-smi --query-gpu=name,driver_version --format=csv,noheader
+        String one = new String(RunFilesTest.class.getResourceAsStream("/report/nvidia-smi-query-gpu.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(HostFacts.parseGpus(one).orElseThrow()).containsExactly("NVIDIA H200", "580.159.04");
+        assertThat(HostFacts.parseGpus(one + one).orElseThrow()).containsExactly("NVIDIA H200 ×2", "580.159.04");
+        assertThat(HostFacts.parseGpus("\n")).isEmpty();
+    }
+
+    @Test
     void environmentPropertiesSurviveAllureReadingThemAsLatin1() throws Exception {
         String text = EnvironmentProperties.render(Map.of("verdict.x", "swap: score 0.785 (+29.8 %) — ಕನ್ನಡ"));
         assertThat(text).isEqualTo(new String(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII),

@@ -151,6 +151,20 @@ class SwapVerdictEngineTest {
     }
 
     @Test
+    void aTeamsOwnVerdictClassInAnotherPackageWorksTheSame() {
+        Path results = ResultFixture.threeCandidatesRun(tmp.resolve("modelgate"));
+
+        EngineExecutionResults r = isolatedFromAllure(() -> EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(TeamVerdicts.class)).configurationParameters(parameters(results, null)).execute());
+
+        r.testEvents().assertStatistics(s -> s.started(3).succeeded(1).failed(1).aborted(1));
+    }
+
+    /** What a team writes in its own repository. */
+    static class TeamVerdicts implements dev.modelgate.qualification.SwapVerdicts {
+    }
+
+    @Test
     void withoutModelTheVerdictClassRunsNothingAndFailsNothing() {
         Path results = ResultFixture.threeCandidatesRun(tmp.resolve("modelgate"));
         Map<String, String> p = parameters(results, null);
