@@ -96,9 +96,9 @@ public final class VerdictCharts {
         if (up != null && up.isNumber()) {
             lo = Math.min(f.value(), up.asDouble());
             hi = Math.max(f.value(), up.asDouble());
-        } else if (f.interval().isPresent()) {
-            lo = f.interval().get().low();
-            hi = f.interval().get().high();
+        } else if (f.range().isPresent()) {
+            lo = f.range().get().low();
+            hi = f.range().get().high();
         }
         String note = Format.num(f.value()) + (origin == null ? "" : " (" + origin + ")");
         return new SvgBarChart.Row(label, List.of(new SvgBarChart.Segment("p50", f.value(), color)), lo, hi, note);

@@ -117,9 +117,8 @@ public record ModelFigures(String id, String name, Map<String, Figure> figures, 
         } else {
             var range = d.decodeTokensPerSecond();
             boolean isRange = range.low() != range.high();
-            f.put(DECODE, new Figure(DECODE, range.midpoint(), at + "decodeTokensPerSecond"
-                    + (isRange ? " " + range + " (midpoint)" : ""),
-                    isRange ? new Interval(range.low(), range.high()) : null));
+            f.put(DECODE, isRange ? Figure.midpoint(DECODE, range.low(), range.high(), at + "decodeTokensPerSecond "
+                    + range + " (midpoint)") : Figure.of(DECODE, range.low(), at + "decodeTokensPerSecond"));
             if (isRange) {
                 notes.add("decode speed declared as the range " + range + " tok/s: its midpoint "
                         + Format.num(range.midpoint()) + " tok/s is used");
@@ -143,7 +142,7 @@ public record ModelFigures(String id, String name, Map<String, Figure> figures, 
         if (!value.isNumber()) {
             return Figure.missing(key, path + " not recorded");
         }
-        return new Figure(key, value.asDouble(), path, interval(node.path("ci95")));
+        return Figure.measured(key, value.asDouble(), path, interval(node.path("ci95")));
     }
 
     private static Figure kannada(JsonNode metrics, double nativeShare) {

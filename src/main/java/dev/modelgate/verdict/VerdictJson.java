@@ -82,7 +82,7 @@ final class VerdictJson {
                     in.putNull("value");
                 }
                 in.put("source", f.source());
-                f.interval().ifPresent(ci -> in.putArray("ci95").add(ci.low()).add(ci.high()));
+                f.range().ifPresent(r -> in.putArray(f.declared() ? "declaredRange" : "ci95").add(r.low()).add(r.high()));
             });
             strings(sn.putArray("missing"), p.missing());
         }

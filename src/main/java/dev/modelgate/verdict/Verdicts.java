@@ -93,9 +93,9 @@ public final class Verdicts {
         Figure accepted = f.figure(ModelFigures.VISION_ACCEPTED);
         Figure rate = f.figure(ModelFigures.VISION_PASS_RATE);
         double min = parameters.visionMinPassRate();
-        if (accepted.present() && accepted.value() >= 0.5 && rate.present() && rate.interval().isPresent()
-                && rate.interval().get().contains(min)) {
-            Interval ci = rate.interval().get();
+        if (accepted.present() && accepted.value() >= 0.5 && rate.present() && rate.ci95().isPresent()
+                && rate.ci95().get().contains(min)) {
+            Interval ci = rate.ci95().get();
             return List.of("vision pass rate " + Format.percent(rate.value()) + ": its 95 % interval "
                     + Format.fixed(ci.low() * 100, 1) + "–" + Format.percent(ci.high()) + " contains the "
                     + Format.percent(min) + " that V needs");

@@ -114,6 +114,8 @@ class SwapVerdictEngineTest {
                 + " (2 × 130)) = 0.5 × 0.5 + 0.5 × 0.5 = 0.5");
         assertThat(gemmaP.path("inputs").path("baseline decode tok/s").path("source").asText())
                 .isEqualTo("models/" + NEMOTRON + ".yaml declared.decodeTokensPerSecond 48–65 (midpoint)");
+        assertThat(gemmaP.path("inputs").path("baseline decode tok/s").path("declaredRange").toString())
+                .isEqualTo("[48.0,65.0]");
         assertThat(verdict.path("candidates").get(2).path("niceToHaveMisses").get(0).asText())
                 .isEqualTo("TTFT p50 140 ms ≥ 130 ms (nice-to-have)");
 
