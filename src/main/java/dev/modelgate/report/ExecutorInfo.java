@@ -20,36 +20,23 @@ public final class ExecutorInfo {
         if (ci.isBlank() || ci.equalsIgnoreCase("false") || ci.equals("0")) {
             return Optional.empty();
         }
-        ObjectNode n = CandidateResult.JSON.createObjectNode();
+        ObjectNode n;
         if ("true".equalsIgnoreCase(env.get("GITHUB_ACTIONS"))) {
-            String run = env.getOrDefault("GITHUB_RUN_NUMBER", "");
-            n.put("name", "GitHub Actions");
-            n.put("type", "github");
-            n.put("buildName", env.getOrDefault("GITHUB_WORKFLOW", "workflow") + " #" + run);
-            order(n, run);
-            if (env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_REPOSITORY") && env.containsKey("GITHUB_RUN_ID")) {
-                n.put("buildUrl", env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY") + "/actions/runs/"
-                        + env.get("GITHUB_RUN_ID"));
-            }
+            String url = env.containsKey("GITHUB_SERVER_URL") && env.containsKey("GITHUB_REPOSITORY")
+                    && env.containsKey("GITHUB_RUN_ID") ? env.get("GITHUB_SERVER_URL") + "/" + env.get("GITHUB_REPOSITORY")
+                    + "/actions/runs/" + env.get("GITHUB_RUN_ID") : null;
+            n = executor("GitHub Actions", "github", env.getOrDefault("GITHUB_WORKFLOW", "workflow"),
+                    env.getOrDefault("GITHUB_RUN_NUMBER", ""), url);
         } else if (env.containsKey("GITLAB_CI")) {
-            String run = env.getOrDefault("CI_PIPELINE_IID", "");
-            n.put("name", "GitLab CI");
-            n.put("type", "gitlab");
-            n.put("buildName", env.getOrDefault("CI_JOB_NAME", "job") + " #" + run);
-            order(n, run);
-            put(n, "buildUrl", env.getOrDefault("CI_JOB_URL", env.get("CI_PIPELINE_URL")));
+            n = executor("GitLab CI", "gitlab", env.getOrDefault("CI_JOB_NAME", "job"), env.getOrDefault("CI_PIPELINE_IID", ""),
+                    env.getOrDefault("CI_JOB_URL", env.get("CI_PIPELINE_URL")));
         } else if (env.containsKey("JENKINS_URL")) {
-            String run = env.getOrDefault("BUILD_NUMBER", "");
-            n.put("name", "Jenkins");
-            n.put("type", "jenkins");
-            n.put("buildName", env.getOrDefault("JOB_NAME", "job") + " #" + run);
-            order(n, run);
-            put(n, "buildUrl", env.get("BUILD_URL"));
+            n = executor("Jenkins", "jenkins", env.getOrDefault("JOB_NAME", "job"), env.getOrDefault("BUILD_NUMBER", ""),
+                    env.get("BUILD_URL"));
             put(n, "url", env.get("JENKINS_URL"));
         } else {
-            n.put("name", "CI");
-            n.put("type", "ci");
-            n.put("buildName", "modelgate qualification");
+            n = CandidateResult.JSON.createObjectNode().put("name", "CI").put("type", "ci")
+                    .put("buildName", "modelgate qualification");
         }
         try {
             return Optional.of(CandidateResult.JSON.writeValueAsString(n));
@@ -58,10 +45,14 @@ public final class ExecutorInfo {
         }
     }
 
-    private static void order(ObjectNode n, String number) {
+    private static ObjectNode executor(String name, String type, String job, String number, String buildUrl) {
+        ObjectNode n = CandidateResult.JSON.createObjectNode().put("name", name).put("type", type)
+                .put("buildName", job + " #" + number);
         if (number.matches("\\d+")) {
             n.put("buildOrder", Long.parseLong(number));
         }
+        put(n, "buildUrl", buildUrl);
+        return n;
     }
 
     private static void put(ObjectNode n, String key, String value) {
