@@ -1,0 +1,139 @@
+package dev.modelgate.qualification;
+
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.modelgate.catalog.Catalog;
+import dev.modelgate.catalog.CatalogLoader;
+import dev.modelgate.catalog.Problems;
+import dev.modelgate.catalog.Settings;
+import dev.modelgate.report.AllureHistory;
+import dev.modelgate.report.AllureOutput;
+import dev.modelgate.report.HostFacts;
+import dev.modelgate.report.VerdictReport;
+import dev.modelgate.verdict.CandidateVerdict;
+import dev.modelgate.verdict.Format;
+import dev.modelgate.verdict.Gate;
+import dev.modelgate.verdict.Outcome;
+import dev.modelgate.verdict.RunManifest;
+import dev.modelgate.verdict.SubScore;
+import dev.modelgate.verdict.Verdict;
+import dev.modelgate.verdict.Verdicts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicNode;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * One verdict over the run's result files: computed once when the verdict class runs, then
+ * reported as one dynamic test per candidate.
+ */
+final class VerdictRun {
+
+    /** Directories of earlier result files to take the baseline's figures from (comma-separated). */
+    static final String BASELINE_RESULTS = "modelgate.baselineResults";
+
+    /** A run.json older than this JVM by more than this was written by an earlier run. */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
+
+    private final Settings settings;
+    private final AllureOutput out;
+    private final Map<String, String> env;
+
+    VerdictRun(Settings settings, AllureOutput out, Map<String, String> env) {
+        this.settings = settings;
+        this.out = out;
+        this.env = env;
+    }
+
+    Stream<DynamicNode> tests() {
+        if (settings.get(Settings.MODEL).isEmpty()) {
+            return Stream.empty();
+        }
+        Path dir = settings.resultsDir();
+        Optional<RunManifest> read = RunManifest.read(dir);
+        if (read.isEmpty()) {
+            return Stream.of(aborted("no " + dir.resolve(RunManifest.FILE) + ": the qualification suite did not start"
+                    + " (see its failures), so there is nothing to decide"));
+        }
+        RunManifest manifest = read.get();
+        Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+        if (manifest.startedAt().isBefore(jvmStart.minus(CLOCK_SLACK))) {
+            return Stream.of(aborted(dir.resolve(RunManifest.FILE) + " is from an earlier run (started "
+                    + manifest.startedAt() + "): the qualification suite of this run did not start"));
+        }
+        Gate gate = Gate.of(settings.get(Settings.GATE).orElse(manifest.gate()));
+        Problems problems = new Problems();
+        Catalog catalog = CatalogLoader.load(settings, problems);
+        problems.throwIfAny();
+        Verdict verdict = new Verdicts(catalog.requirements(), catalog::candidate, dir, storedBaselineDirs())
+                .compute(manifest, gate);
+        VerdictReport report = new VerdictReport(verdict, catalog.requirements());
+        report.writeFiles(dir);
+        Path projectDir = Optional.ofNullable(out.resultsDir().toAbsolutePath().getParent()).orElse(Path.of(""));
+        report.writeRunFiles(out, HostFacts.probe(projectDir, env), env,
+                AllureHistory.DEFAULT_REPORTS.stream().map(projectDir::resolve).toList());
+        String name = "swap verdict vs " + verdict.baseline().id();
+        return verdict.candidates().stream().map(c -> dynamicContainer(c.id(),
+                Stream.of(dynamicTest(name, () -> judge(c, verdict, report)))));
+    }
+
+    private void judge(CandidateVerdict c, Verdict verdict, VerdictReport report) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("epic", "qualification");
+        labels.put("feature", "Swap verdict");
+        labels.put("story", c.name().equals(c.id()) ? c.id() : c.name() + " (" + c.id() + ")");
+        labels.put("suite", "Swap verdict");
+        labels.put("subSuite", c.id());
+        out.place(labels, Map.of("model", c.id(), "baseline", verdict.baseline().id()),
+                "modelgate:swap-verdict:" + c.id() + ":vs:" + verdict.baseline().id());
+        out.step("baseline " + verdict.baseline().id() + ": " + verdict.baseline().provenance().label() + " — "
+                + verdict.baseline().source(), verdict.baselineScore().isPresent());
+        c.score().ifPresent(s -> {
+            for (SubScore p : s.parts()) {
+                out.step(p.key() + " " + p.title() + " = " + (p.computed() ? Format.num(p.value()) : "not computed (0)")
+                        + " × " + Format.num(p.weight()) + ": " + p.formula(), p.computed());
+            }
+            out.step("total " + Format.score(s.total()), true);
+        });
+        c.decision().review().mustHaveMisses().forEach(m -> out.step(m, false));
+        c.decision().review().notEstablished().forEach(m -> out.step(m, false));
+        c.decision().review().niceToHaveMisses().forEach(m -> out.step(m, false));
+        c.decision().inconclusive().forEach(m -> out.step("inconclusive: " + m, false));
+        report.attachTo(out);
+        String reason = c.decision().reason();
+        Outcome outcome = c.outcome();
+        switch (outcome) {
+            case SWAP -> {
+                out.step(reason, true);
+            }
+            case BASELINE -> Assumptions.abort(c.id() + " " + reason);
+            case DISQUALIFIED -> throw new AssertionFailedError(reason);
+            case NO_SWAP, NOT_ESTABLISHED -> {
+                if (verdict.gate() == Gate.SWAP) {
+                    throw new AssertionFailedError(reason);
+                }
+                Assumptions.abort((outcome == Outcome.NO_SWAP ? "no swap: " : "") + reason
+                        + " (gate=must: reported, not failed; -Dmodelgate.gate=swap fails the build on it)");
+            }
+            default -> throw new IllegalStateException("unknown outcome " + outcome);
+        }
+    }
+
+    private List<Path> storedBaselineDirs() {
+        return settings.get(BASELINE_RESULTS).map(v -> Arrays.stream(v.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(Path::of).toList()).orElse(List.of());
+    }
+
+    private static DynamicNode aborted(String reason) {
+        return dynamicTest("swap verdict", () -> Assumptions.abort(reason));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.modelgate.report;
+
+import dev.modelgate.catalog.Secret;
+import dev.modelgate.verdict.ResultStore;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.model.Label;
+import io.qameta.allure.model.Parameter;
+import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StepResult;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** {@link AllureOutput} on Allure's lifecycle (looked up on every call, so a test can swap it). */
+final class AllureResultsOutput implements AllureOutput {
+
+    private final Path dir;
+
+    AllureResultsOutput(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public Path resultsDir() {
+        return dir;
+    }
+
+    private static AllureLifecycle lifecycle() {
+        return Allure.getLifecycle();
+    }
+
+    private static boolean inTest() {
+        return lifecycle().getCurrentTestCase().isPresent();
+    }
+
+    @Override
+    public void writeResultsFile(String name, byte[] content) {
+        ResultStore.writeAtomically(dir.resolve(name), new String(content, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void carryHistory(Path previousHistory) {
+        Path target = dir.resolve("history");
+        try {
+            deleteTree(target);
+            Files.createDirectories(target);
+            try (Stream<Path> files = Files.list(previousHistory)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(f, target.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the Allure history from " + previousHistory + " to " + target, e);
+        }
+    }
+
+    @Override
+    public void attach(String name, String mediaType, String extension, byte[] content) {
+        if (inTest()) {
+            lifecycle().addAttachment(name, mediaType, extension, new ByteArrayInputStream(content));
+        }
+    }
+
+    @Override
+    public void step(String name, boolean passed) {
+        if (inTest()) {
+            String uuid = UUID.randomUUID().toString();
+            lifecycle().startStep(uuid, new StepResult().setName(Secret.redact(name))
+                    .setStatus(passed ? Status.PASSED : Status.FAILED));
+            lifecycle().stopStep(uuid);
+        }
+    }
+
+    @Override
+    public void place(Map<String, String> labels, Map<String, String> parameters, String stableKey) {
+        if (!inTest()) {
+            return;
+        }
+        lifecycle().updateTestCase(result -> {
+            result.getLabels().removeIf(l -> labels.containsKey(l.getName()));
+            labels.forEach((k, v) -> result.getLabels().add(new Label().setName(k).setValue(v)));
+            result.getParameters().removeIf(p -> parameters.containsKey(p.getName()));
+            parameters.forEach((k, v) -> result.getParameters().add(new Parameter().setName(k).setValue(v)));
+            result.setHistoryId(md5(stableKey));
+            result.setTestCaseId(md5(stableKey));
+        });
+    }
+
+    private static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+}
