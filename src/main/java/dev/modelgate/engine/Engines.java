@@ -2,6 +2,7 @@ package dev.modelgate.engine;
 
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.engine.llamacpp.LlamaCppEngine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ public final class Engines {
     static {
         BY_TYPE.put("vllm", VllmEngine::new);
         BY_TYPE.put("external", ExternalEngine::new);
+        BY_TYPE.put(LlamaCppEngine.TYPE, LlamaCppEngine::new);
     }
 
     private Engines() {
