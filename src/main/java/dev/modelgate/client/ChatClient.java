@@ -42,6 +42,7 @@ public final class ChatClient implements AutoCloseable {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long IDLE_KEEP_ALIVE_SECONDS = 4;
 
     private final URI baseUrl;
     private final String model;
@@ -60,7 +61,11 @@ public final class ChatClient implements AutoCloseable {
         dispatcher.setMaxRequestsPerHost(options.maxConcurrentStreams());
         this.http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(options.maxConcurrentStreams(), 5, TimeUnit.MINUTES))
+                // vLLM (uvicorn) closes idle keep-alive connections after 5 s; retries are off, so a
+                // pooled connection must be dropped before the server drops it, or the next request
+                // on it fails as if the server had broken the protocol.
+                .connectionPool(new ConnectionPool(options.maxConcurrentStreams(), IDLE_KEEP_ALIVE_SECONDS,
+                        TimeUnit.SECONDS))
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.idleTimeout())
                 .writeTimeout(options.idleTimeout())

@@ -106,10 +106,8 @@ public final class StreamAssembler {
         if (toolCalls == null || !toolCalls.isArray()) {
             return 0;
         }
-        int position = 0;
         for (JsonNode entry : toolCalls) {
-            int index = entry.has("index") ? entry.get("index").asInt() : calls.size() + position;
-            ToolCallBuilder b = calls.computeIfAbsent(index, ToolCallBuilder::new);
+            ToolCallBuilder b = calls.computeIfAbsent(indexOf(entry), ToolCallBuilder::new);
             if (entry.hasNonNull("id")) {
                 b.id = entry.get("id").asText();
             }
@@ -122,9 +120,24 @@ public final class StreamAssembler {
                 // vLLM streams argument text; Ollama may send the arguments as an object.
                 b.arguments.append(args.isTextual() ? args.asText() : args.toString());
             }
-            position++;
         }
         return toolCalls.size();
+    }
+
+    /**
+     * The call an entry belongs to: its {@code index}; without one (some servers omit it), an entry
+     * that names a function or carries an id starts a new call and a bare arguments fragment
+     * continues the last one.
+     */
+    private int indexOf(JsonNode entry) {
+        if (entry.hasNonNull("index")) {
+            return entry.get("index").asInt();
+        }
+        boolean starts = entry.hasNonNull("id") || !entry.path("function").path("name").asText("").isEmpty();
+        if (calls.isEmpty()) {
+            return 0;
+        }
+        return starts ? calls.lastKey() + 1 : calls.lastKey();
     }
 
     /** The completion; {@code endNanos} stands for {@code [DONE]} if the stream ended without it. */
