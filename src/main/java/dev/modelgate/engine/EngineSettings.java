@@ -18,6 +18,11 @@ public final class EngineSettings {
     public static final String HF_ENDPOINT = "modelgate.hfEndpoint";
     /** The {@code docker} executable; default: {@code docker} on the PATH. */
     public static final String DOCKER = "modelgate.docker";
+    /**
+     * The host directory mounted as the container's Hugging Face cache ({@code vllm-docker});
+     * default {@code $HF_HOME}, else {@code ~/.cache/huggingface}.
+     */
+    public static final String HF_CACHE = "modelgate.hfCache";
     /** The vLLM image for {@code vllm-docker} candidates that name none. */
     public static final String VLLM_IMAGE = "modelgate.vllmImage";
     /** The {@code ollama} executable, used to start {@code ollama serve} when none answers; default: PATH. */
