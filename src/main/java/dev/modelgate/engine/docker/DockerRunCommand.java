@@ -50,9 +50,10 @@ public record DockerRunCommand(List<String> command, Map<String, String> env) {
                 "-p", "127.0.0.1:" + hostPort + ":" + CONTAINER_PORT,
                 "-v", hfCache + ":" + CONTAINER_HF_CACHE));
         Map<String, String> env = new LinkedHashMap<>();
-        hfToken.ifPresent(t -> pass(c, env, "HF_TOKEN", t));
-        apiKey.ifPresent(k -> pass(c, env, "VLLM_API_KEY", k));
-        candidate.engine().env().forEach((k, v) -> pass(c, env, k, v));
+        hfToken.ifPresent(t -> env.put("HF_TOKEN", t));
+        apiKey.ifPresent(k -> env.put("VLLM_API_KEY", k));
+        new java.util.TreeMap<>(candidate.engine().env()).forEach(env::put); // the candidate's own values win
+        env.keySet().forEach(variable -> c.addAll(List.of("-e", variable))); // the name only: docker reads the value
         c.addAll(List.of("--entrypoint", "vllm"));
         c.addAll(candidate.engine().dockerArgs());
         c.add(image);
@@ -63,11 +64,5 @@ public record DockerRunCommand(List<String> command, Map<String, String> env) {
         }
         c.addAll(candidate.engine().args());
         return new DockerRunCommand(c, env);
-    }
-
-    /** {@code -e NAME} on the command line, the value in the client's environment. */
-    private static void pass(List<String> command, Map<String, String> env, String name, String value) {
-        command.addAll(List.of("-e", name));
-        env.put(name, value);
     }
 }
