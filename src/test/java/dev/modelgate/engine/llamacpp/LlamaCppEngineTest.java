@@ -41,7 +41,7 @@ class LlamaCppEngineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path workDir;
+    static Path workDir;
     private RunningModel model;
     private ChatClient client;
 
@@ -186,6 +186,25 @@ class LlamaCppEngineTest {
         assertThat(c.toolCalls()).isEmpty();
         assertThat(c.content()).isNotBlank();
         assertThat(c.completionTokens()).isPresent();
+    }
+
+    @Test
+    void servesConcurrentRequestsWithTheirOwnCounts() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Completion>> futures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int tokens = 20 + 10 * i;
+                futures.add(pool.submit(() -> client.stream(story(tokens))));
+            }
+            for (int i = 0; i < 4; i++) {
+                Completion c = futures.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(c.completionTokens()).hasValue(20 + 10 * i);
+                assertThat(c.outputEvents()).isEqualTo(20 + 10 * i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
