@@ -169,6 +169,7 @@ public final class GgufLocator {
     }
 
     /** Downloads {@code reference} into the cache unless a verified copy is there; returns the file. */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     Path download(String id, String reference, String revision, String sha256) {
         HubFile file = HubFile.parse(reference);
         if (sha256 == null) {

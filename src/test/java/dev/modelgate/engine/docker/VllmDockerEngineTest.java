@@ -139,7 +139,8 @@ class VllmDockerEngineTest {
                             + " in the candidate file or -Dmodelgate.vllmImage=<image>");
                 });
         EngineContext withImage = new EngineContext(Settings.ofMap(Map.of(EngineSettings.VLLM_IMAGE, "img",
-                EngineSettings.DOCKER, dir.resolve("no-docker-here").toString())), dir, Optional.empty(), console::add);
+                EngineSettings.DOCKER, dir.resolve("no-docker-here").toString(),
+                EngineSettings.HF_CACHE, dir.resolve("hf").toString())), dir, Optional.empty(), console::add);
         assertThatThrownBy(() -> new VllmDockerEngine().start(noImage, withImage))
                 .isInstanceOfSatisfying(BootFailure.class, e -> {
                     assertThat(e.kind()).isEqualTo(BootFailure.Kind.NOT_INSTALLED);
