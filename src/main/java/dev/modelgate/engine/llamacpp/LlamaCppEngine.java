@@ -36,6 +36,7 @@ import okhttp3.Response;
  * the same client measures it as any other engine, and it is stopped like any other server.
  *
  * <p>Candidate fields: {@code engine.gguf} (see {@link GgufLocator}), {@code engine.sha256},
+ * {@code engine.env} (added to the child's environment),
  * {@code engine.threads} (default 1: on small machines one thread is fastest for small models;
  * {@code -Dmodelgate.threads=N} overrides every candidate), {@code engine.contextLength} (default:
  * the trained context of the file, at most {@value #DEFAULT_MAX_CONTEXT} tokens).
@@ -68,7 +69,11 @@ public final class LlamaCppEngine implements Engine {
                 OptionalLong.of(ProcessHandle.current().pid()));
         Optional<Path> nativeDir = NativeLibrary.extract(locator.cache());
         List<String> command = command(options, nativeDir);
-        Map<String, String> env = new HashMap<>();
+        if (!candidate.engine().args().isEmpty()) {
+            context.console().accept("[modelgate] " + candidate.id() + ": engine.args " + candidate.engine().args()
+                    + " are ignored by the llamacpp engine (use engine.threads and engine.contextLength)");
+        }
+        Map<String, String> env = new HashMap<>(candidate.engine().env());
         env.put("CLASSPATH", System.getProperty("java.class.path"));
         context.apiKey().ifPresent(k -> env.put(ServerOptions.API_KEY_ENV, k.reveal()));
 

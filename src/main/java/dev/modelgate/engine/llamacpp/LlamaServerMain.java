@@ -70,9 +70,10 @@ public final class LlamaServerMain {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-http"));
         server.start();
-        System.out.printf("modelgate llama.cpp server: %s loaded in %.0f ms (%d threads, context %d), serving '%s' at"
+        System.out.printf("modelgate llama.cpp server: %s loaded in %.0f ms (%d thread%s, context %d), serving '%s' at"
                         + " http://%s:%d (%s)%n", options.gguf().getFileName(), loadNanos / 1e6, options.threads(),
-                options.contextSize(), options.servedName(), options.host(), server.port(), version);
+                options.threads() == 1 ? "" : "s", options.contextSize(), options.servedName(), options.host(),
+                server.port(), version);
     }
 
     private static ObjectNode info(ServerOptions options, String version, Optional<GgufFile> gguf, long loadNanos,
