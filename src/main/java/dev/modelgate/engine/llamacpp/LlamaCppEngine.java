@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.EngineSpec;
+import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.ChildProcess;
@@ -74,6 +75,7 @@ public final class LlamaCppEngine implements Engine {
                     + " are ignored by the llamacpp engine (use engine.threads and engine.contextLength)");
         }
         Map<String, String> env = new HashMap<>(candidate.engine().env());
+        Secret.registerSecretLike(env);
         env.put("CLASSPATH", System.getProperty("java.class.path"));
         context.apiKey().ifPresent(k -> env.put(ServerOptions.API_KEY_ENV, k.reveal()));
 
