@@ -27,6 +27,8 @@ final class Generator {
     private final NativeLog log;
     private final int contextSize;
     private volatile int bosTokens = 1;
+    /** Whether llama.cpp's log gives token counts here (checked once by {@link #warmUp()}). */
+    private volatile boolean countsLogged = true;
 
     Generator(LlamaModel model, NativeLog log, int contextSize) {
         this.model = model;
@@ -64,11 +66,17 @@ final class Generator {
         while (it.hasNext()) {
             it.next();
         }
-        log.generatedTokens(task, COUNT_WAIT);
+        countsLogged = task >= 0 && log.generatedTokens(task, COUNT_WAIT, false).isPresent();
+        if (!countsLogged) {
+            System.err.println("modelgate llama.cpp server: llama.cpp's log shows no token counts; completion tokens"
+                    + " are counted from the text pieces (a token that ends inside a UTF-8 character is then merged"
+                    + " with the next)");
+        }
         OptionalInt logged = log.promptTokens(task);
         if (logged.isPresent()) {
             bosTokens = Math.max(0, logged.getAsInt() - model.encode(prompt).length);
         }
+        log.generatedTokens(task, Duration.ZERO); // forget the warm-up task
     }
 
     /**
@@ -150,8 +158,8 @@ final class Generator {
                 cancel();
                 throw refused(e);
             }
-            int generated = log.generatedTokens(task, COUNT_WAIT).orElse(pieces);
-            int prompted = log.promptTokens(task).orElse(promptTokens);
+            int prompted = countsLogged ? log.promptTokens(task).orElse(promptTokens) : promptTokens;
+            int generated = countsLogged ? log.generatedTokens(task, COUNT_WAIT).orElse(pieces) : pieces;
             String finish = !request.ignoreEos() && generated < maxTokens ? "stop" : "length";
             return new Outcome(text.toString(), finish, prompted, generated);
         }

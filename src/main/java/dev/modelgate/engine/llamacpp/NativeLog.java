@@ -60,13 +60,20 @@ final class NativeLog {
      * (a cancelled task is not logged).
      */
     OptionalInt generatedTokens(int task, Duration wait) {
+        return generatedTokens(task, wait, true);
+    }
+
+    /** As {@link #generatedTokens(int, Duration)}; {@code forget}: drop what is known about the task afterwards. */
+    OptionalInt generatedTokens(int task, Duration wait, boolean forget) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             synchronized (this) {
                 readNew();
-                Integer n = generated.remove(task);
+                Integer n = forget ? generated.remove(task) : generated.get(task);
                 if (n != null) {
-                    promptTokens.remove(task);
+                    if (forget) {
+                        promptTokens.remove(task);
+                    }
                     return OptionalInt.of(n);
                 }
             }
@@ -85,7 +92,10 @@ final class NativeLog {
         }
     }
 
-    /** The prompt tokens llama.cpp counted for {@code task}, if logged (read before {@link #generatedTokens}). */
+    /**
+     * The prompt tokens llama.cpp counted for {@code task}, if logged; ask before
+     * {@link #generatedTokens(int, Duration)}, which forgets the task.
+     */
     synchronized OptionalInt promptTokens(int task) {
         readNew();
         Integer n = promptTokens.get(task);

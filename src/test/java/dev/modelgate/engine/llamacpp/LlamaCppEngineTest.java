@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,6 +122,9 @@ class LlamaCppEngineTest {
         assertThat(usage.at("/usage/completion_tokens").asInt()).isEqualTo(8);
         assertThat(usage.at("/usage/total_tokens").asInt())
                 .isEqualTo(8 + usage.at("/usage/prompt_tokens").asInt());
+        // the prompt as llama.cpp counted it (with its beginning-of-sequence token), not a re-count
+        assertThat(Files.readString(workDir.resolve("llamacpp-native.log")))
+                .contains("n_prompt_tokens = " + usage.at("/usage/prompt_tokens").asInt() + "\n");
         assertThat(data.get(11)).isEqualTo("[DONE]");
     }
 
