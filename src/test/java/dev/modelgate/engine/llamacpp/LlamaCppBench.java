@@ -60,6 +60,9 @@ public final class LlamaCppBench {
                     }
                 } finally {
                     model.close();
+                    try (java.util.stream.Stream<Path> files = Files.walk(work)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
                 }
             }
             System.out.printf(Locale.ROOT, "threads %d: boot p50 %.0f ms (model load in the child p50 %.0f ms) over %d"
