@@ -2,6 +2,9 @@ package dev.modelgate.engine;
 
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.engine.docker.VllmDockerEngine;
+import dev.modelgate.engine.llamacpp.LlamaCppEngine;
+import dev.modelgate.engine.ollama.OllamaEngine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,6 +17,9 @@ public final class Engines {
     static {
         BY_TYPE.put("vllm", VllmEngine::new);
         BY_TYPE.put("external", ExternalEngine::new);
+        BY_TYPE.put(LlamaCppEngine.TYPE, LlamaCppEngine::new);
+        BY_TYPE.put(OllamaEngine.TYPE, OllamaEngine::new);
+        BY_TYPE.put(VllmDockerEngine.TYPE, VllmDockerEngine::new);
     }
 
     private Engines() {

@@ -42,6 +42,11 @@ public interface RunningModel extends AutoCloseable {
     /** Whether the server is still up (its process alive, where there is one). */
     boolean alive();
 
+    /** How the server's OpenAI-compatible endpoint differs from vLLM's; vLLM's own by default. */
+    default ServingDialect dialect() {
+        return ServingDialect.VLLM;
+    }
+
     @Override
     void close();
 }

@@ -11,14 +11,30 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Ollama's own endpoints for the Ollama dialect: {@code /api/version}, {@code /api/tags},
- * {@code /api/ps}, {@code /api/show} and {@code /api/pull} (NDJSON progress).
+ * {@code /api/ps}, {@code /api/show}, {@code /api/pull} (NDJSON progress) and
+ * {@code /api/generate} (an empty prompt loads the model; {@code keep_alive: 0} unloads it).
+ * The model is pulled and loaded from the start unless the script says otherwise.
  */
 final class OllamaApi {
 
     private final VllmSimulator sim;
+    private final java.util.concurrent.atomic.AtomicBoolean pulled;
+    private final java.util.concurrent.atomic.AtomicBoolean loaded;
 
     OllamaApi(VllmSimulator sim) {
         this.sim = sim;
+        this.pulled = new java.util.concurrent.atomic.AtomicBoolean(sim.script().ollama().pulled());
+        this.loaded = new java.util.concurrent.atomic.AtomicBoolean(sim.script().ollama().loaded());
+    }
+
+    /** Whether the served model has been pulled (chat requests for it answer 404 until then). */
+    boolean pulled() {
+        return pulled.get();
+    }
+
+    /** A chat request loads the model, as in Ollama. */
+    void used() {
+        loaded.set(true);
     }
 
     /** Answers {@code path} if it is one of Ollama's endpoints; false otherwise. */
@@ -29,6 +45,11 @@ final class OllamaApi {
             case "/api/version" -> sim.sendJson(exchange, 200, Chunks.NODES.objectNode().put("version", script.version()));
             case "/api/tags" -> {
                 ObjectNode body = Chunks.NODES.objectNode();
+                if (!pulled.get()) {
+                    body.putArray("models");
+                    sim.sendJson(exchange, 200, body);
+                    return true;
+                }
                 ObjectNode m = body.putArray("models").addObject();
                 describe(m, script, info);
                 m.put("modified_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
@@ -36,6 +57,11 @@ final class OllamaApi {
             }
             case "/api/ps" -> {
                 ObjectNode body = Chunks.NODES.objectNode();
+                if (!loaded.get()) {
+                    body.putArray("models");
+                    sim.sendJson(exchange, 200, body);
+                    return true;
+                }
                 ObjectNode m = body.putArray("models").addObject();
                 describe(m, script, info);
                 m.put("size_vram", info.sizeVramBytes());
@@ -46,7 +72,7 @@ final class OllamaApi {
             case "/api/show" -> {
                 JsonNode request = SimScript.JSON.readTree(exchange.getRequestBody());
                 String asked = request.path("model").asText(request.path("name").asText(""));
-                if (!asked.equals(script.servedName())) {
+                if (!asked.equals(script.servedName()) || !pulled.get()) {
                     sim.sendJson(exchange, 404, Chunks.NODES.objectNode().put("error", "model '" + asked + "' not found"));
                     return true;
                 }
@@ -58,12 +84,33 @@ final class OllamaApi {
                 body.putObject("details").put("format", "gguf").put("family", info.architecture());
                 sim.sendJson(exchange, 200, body);
             }
-            case "/api/pull" -> pull(exchange, info);
+            case "/api/pull" -> {
+                pull(exchange, info);
+                pulled.set(true);
+            }
+            case "/api/generate" -> generate(exchange, script);
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Loads or unloads the model; Ollama answers a prompt-less request with {@code done_reason} load/unload. */
+    private void generate(HttpExchange exchange, SimScript script) throws IOException {
+        JsonNode request = SimScript.JSON.readTree(exchange.getRequestBody());
+        String asked = request.path("model").asText("");
+        if (!asked.equals(script.servedName()) || !pulled.get()) {
+            sim.sendJson(exchange, 404, Chunks.NODES.objectNode().put("error", "model '" + asked + "' not found,"
+                    + " try pulling it first"));
+            return;
+        }
+        JsonNode keepAlive = request.get("keep_alive");
+        boolean unload = keepAlive != null && keepAlive.asText().matches("0+(s|m|h)?");
+        loaded.set(!unload);
+        sim.sendJson(exchange, 200, Chunks.NODES.objectNode().put("model", asked)
+                .put("created_at", Instant.now().toString()).put("response", "").put("done", true)
+                .put("done_reason", unload ? "unload" : "load"));
     }
 
     private static void describe(ObjectNode m, SimScript script, SimScript.Ollama info) {

@@ -332,8 +332,13 @@ public record SimScript(
      * What the Ollama endpoints report about the served model.
      *
      * @param capabilities e.g. {@code ["completion", "tools", "vision"]}
+     * @param pulled       whether the model is there at start (default true); if not, {@code /api/show}
+     *                     and chat answer 404 and {@code /api/tags} is empty until {@code /api/pull}
+     * @param loaded       whether the model is in memory at start (default true); if not,
+     *                     {@code /api/ps} is empty until a chat request or {@code /api/generate} loads it
      */
-    public record Ollama(long sizeBytes, long sizeVramBytes, List<String> capabilities, String architecture) {
+    public record Ollama(long sizeBytes, long sizeVramBytes, List<String> capabilities, String architecture,
+                         Boolean pulled, Boolean loaded) {
 
         public static final Ollama DEFAULTS = new Ollama(9_800_000_000L, 9_800_000_000L,
                 List.of("completion", "tools"), "gemma3");
@@ -341,6 +346,17 @@ public record SimScript(
         public Ollama {
             capabilities = capabilities == null ? List.of("completion") : List.copyOf(capabilities);
             architecture = architecture == null ? "llama" : architecture;
+            pulled = pulled == null ? Boolean.TRUE : pulled;
+            loaded = loaded == null ? Boolean.TRUE : loaded;
+        }
+
+        public Ollama(long sizeBytes, long sizeVramBytes, List<String> capabilities, String architecture) {
+            this(sizeBytes, sizeVramBytes, capabilities, architecture, null, null);
+        }
+
+        /** The same model, not yet pulled nor loaded: a fresh Ollama installation. */
+        public Ollama notPulled() {
+            return new Ollama(sizeBytes, sizeVramBytes, capabilities, architecture, false, false);
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a thread of its own, so any number of streams run in parallel (unless the script sets
  * {@code maxRunning}). Endpoints: {@code /health}, {@code /version}, {@code /v1/models},
  * {@code /v1/chat/completions}, {@code /metrics}, and in the Ollama dialect also
- * {@code /api/version}, {@code /api/tags}, {@code /api/ps}, {@code /api/show}, {@code /api/pull}.
+ * {@code /api/version}, {@code /api/tags}, {@code /api/ps}, {@code /api/show}, {@code /api/pull},
+ * {@code /api/generate}.
  */
 public final class VllmSimulator implements AutoCloseable {
 
@@ -47,7 +48,7 @@ public final class VllmSimulator implements AutoCloseable {
         return t;
     });
     private final ChatCompletions chat = new ChatCompletions(this);
-    private final OllamaApi ollama = new OllamaApi(this);
+    private final OllamaApi ollama;
     private final SimMetrics metrics = new SimMetrics();
     private final Semaphore slots;
     private final AtomicInteger requests = new AtomicInteger();
@@ -65,6 +66,7 @@ public final class VllmSimulator implements AutoCloseable {
         this.port = port;
         this.crashAction = crashAction == null ? this::dropEverything : crashAction;
         this.slots = script.maxRunning() > 0 ? new Semaphore(script.maxRunning(), true) : null;
+        this.ollama = new OllamaApi(this); // reads the script: after it is set
     }
 
     /**
@@ -176,15 +178,22 @@ public final class VllmSimulator implements AutoCloseable {
                 }
                 case "/version" -> sendJson(exchange, 200, Chunks.NODES.objectNode().put("version", script.version()));
                 case "/v1/models" -> sendJson(exchange, 200, models());
-                case "/metrics" -> sendText(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                        metrics.render(script.servedName(), kvCacheUsage()));
                 case "/v1/chat/completions" -> {
-                    if (!"POST".equals(method)) {
+                    if (script.ollamaDialect() && !ollama.pulled()) {
+                        // Ollama's answer for a model it does not have
+                        sendJson(exchange, 404, Chunks.error("model \"" + script.servedName() + "\" not found, try"
+                                + " pulling it first", "api_error", null, 404));
+                    } else if (!"POST".equals(method)) {
                         sendJson(exchange, 405, Chunks.NODES.objectNode().put("detail", "Method Not Allowed"));
                     } else {
+                        if (script.ollamaDialect()) {
+                            ollama.used();
+                        }
                         chat(exchange, receipt);
                     }
                 }
+                case "/metrics" -> sendText(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+                        metrics.render(script.servedName(), kvCacheUsage()));
                 default -> {
                     if (!(script.ollamaDialect() && ollama.handle(path, exchange))) {
                         sendJson(exchange, 404, Chunks.NODES.objectNode().put("detail", "Not Found"));
@@ -211,6 +220,10 @@ public final class VllmSimulator implements AutoCloseable {
 
     private ObjectNode models() {
         ObjectNode list = Chunks.NODES.objectNode().put("object", "list");
+        if (script.ollamaDialect() && !ollama.pulled()) {
+            list.putArray("data");
+            return list;
+        }
         ObjectNode card = list.putArray("data").addObject();
         card.put("id", script.servedName());
         card.put("object", "model");
