@@ -95,25 +95,25 @@ final class VerdictRun {
         labels.put("subSuite", c.id());
         out.place(labels, Map.of("model", c.id(), "baseline", verdict.baseline().id()),
                 "modelgate:swap-verdict:" + c.id() + ":vs:" + verdict.baseline().id());
-        out.step("baseline " + verdict.baseline().id() + ": " + verdict.baseline().provenance().label() + " — "
+        step(out, "baseline " + verdict.baseline().id() + ": " + verdict.baseline().provenance().label() + " — "
                 + verdict.baseline().source(), verdict.baselineScore().isPresent());
         c.score().ifPresent(s -> {
             for (SubScore p : s.parts()) {
-                out.step(p.key() + " " + p.title() + " = " + (p.computed() ? Format.num(p.value()) : "not computed (0)")
+                step(out, p.key() + " " + p.title() + " = " + (p.computed() ? Format.num(p.value()) : "not computed (0)")
                         + " × " + Format.num(p.weight()) + ": " + p.formula(), p.computed());
             }
-            out.step("total " + Format.score(s.total()), true);
+            out.step("total " + Format.score(s.total()));
         });
-        c.decision().review().mustHaveMisses().forEach(m -> out.step(m, false));
-        c.decision().review().notEstablished().forEach(m -> out.step(m, false));
-        c.decision().review().niceToHaveMisses().forEach(m -> out.step(m, false));
-        c.decision().inconclusive().forEach(m -> out.step("inconclusive: " + m, false));
+        c.decision().review().mustHaveMisses().forEach(m -> out.failedStep(m));
+        c.decision().review().notEstablished().forEach(m -> out.failedStep(m));
+        c.decision().review().niceToHaveMisses().forEach(m -> out.failedStep(m));
+        c.decision().inconclusive().forEach(m -> out.failedStep("inconclusive: " + m));
         report.attachTo(out);
         String reason = c.decision().reason();
         Outcome outcome = c.outcome();
         switch (outcome) {
             case SWAP -> {
-                out.step(reason, true);
+                out.step(reason);
             }
             case BASELINE -> Assumptions.abort(c.id() + " " + reason);
             case DISQUALIFIED -> throw new AssertionFailedError(reason);
@@ -135,5 +135,13 @@ final class VerdictRun {
 
     private static DynamicNode aborted(String reason) {
         return dynamicTest("swap verdict", () -> Assumptions.abort(reason));
+    }
+
+    private static void step(AllureOutput out, String name, boolean passed) {
+        if (passed) {
+            out.step(name);
+        } else {
+            out.failedStep(name);
+        }
     }
 }

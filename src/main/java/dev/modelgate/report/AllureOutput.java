@@ -2,7 +2,6 @@ package dev.modelgate.report;
 
 import dev.modelgate.catalog.Settings;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * What the verdict puts into the Allure results: files of the whole run (environment, categories,
@@ -10,7 +9,7 @@ import java.util.Map;
  * running now. The Allure implementation ({@link #allure(Path)}) does nothing for the per-test
  * calls when no test is running.
  */
-public interface AllureOutput {
+public interface AllureOutput extends Report {
 
     /** Where Allure's results go: {@code modelgate.allureResults}, else {@code allure.results.directory}, else {@code allure-results}. */
     String RESULTS_SETTING = "modelgate.allureResults";
@@ -26,17 +25,8 @@ public interface AllureOutput {
      */
     void carryHistory(Path previousHistory);
 
-    /** Attaches content to the running test. */
-    void attach(String name, String mediaType, String extension, byte[] content);
 
-    /** A step of the running test, passed or failed, with this name. */
-    void step(String name, boolean passed);
 
-    /**
-     * Sets labels and parameters of the running test (replacing those of the same name) and a
-     * history id from {@code stableKey}, so trends survive reordered candidates.
-     */
-    void place(Map<String, String> labels, Map<String, String> parameters, String stableKey);
 
     /** The Allure implementation writing into {@code resultsDir}. */
     static AllureOutput allure(Path resultsDir) {

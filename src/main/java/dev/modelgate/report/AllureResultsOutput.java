@@ -67,43 +67,28 @@ final class AllureResultsOutput implements AllureOutput {
     }
 
     @Override
-    public void attach(String name, String mediaType, String extension, byte[] content) {
-        if (inTest()) {
-            lifecycle().addAttachment(name, mediaType, extension, new ByteArrayInputStream(content));
-        }
+    public void attach(String name, String mediaType, String extension, String content) {
+        AllureReport.INSTANCE.attach(name, mediaType, extension, content);
     }
 
     @Override
-    public void step(String name, boolean passed) {
-        if (inTest()) {
-            String uuid = UUID.randomUUID().toString();
-            lifecycle().startStep(uuid, new StepResult().setName(Secret.redact(name))
-                    .setStatus(passed ? Status.PASSED : Status.FAILED));
-            lifecycle().stopStep(uuid);
-        }
+    public void attach(String name, String mediaType, String extension, byte[] content) {
+        AllureReport.INSTANCE.attach(name, mediaType, extension, content);
+    }
+
+    @Override
+    public void step(String name) {
+        AllureReport.INSTANCE.step(name);
+    }
+
+    @Override
+    public void failedStep(String name) {
+        AllureReport.INSTANCE.failedStep(name);
     }
 
     @Override
     public void place(Map<String, String> labels, Map<String, String> parameters, String stableKey) {
-        if (!inTest()) {
-            return;
-        }
-        lifecycle().updateTestCase(result -> {
-            result.getLabels().removeIf(l -> labels.containsKey(l.getName()));
-            labels.forEach((k, v) -> result.getLabels().add(new Label().setName(k).setValue(v)));
-            result.getParameters().removeIf(p -> parameters.containsKey(p.getName()));
-            parameters.forEach((k, v) -> result.getParameters().add(new Parameter().setName(k).setValue(v)));
-            result.setHistoryId(md5(stableKey));
-            result.setTestCaseId(md5(stableKey));
-        });
-    }
-
-    private static String md5(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        AllureReport.INSTANCE.place(labels, parameters, stableKey);
     }
 
     private static void deleteTree(Path p) throws IOException {
