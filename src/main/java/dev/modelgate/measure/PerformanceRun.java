@@ -49,7 +49,7 @@ public final class PerformanceRun {
     private final String runId = Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean outputControls = true;
-    private OptionalInt servedContext;
+    private OptionalInt servedContext = OptionalInt.empty();
     private SequentialResults sequential;
     private RuntimeException sequentialFailure;
     private List<ConcurrencyLevel> sweep;
@@ -220,8 +220,11 @@ public final class PerformanceRun {
         return levels;
     }
 
-    /** Measures one level: {@code target} streams, back to back, from one scheduled start. */
-    ConcurrencyLevel level(int target) {
+    /**
+     * Measures one level on its own: {@code target} streams, each sending its share of the plan's
+     * samples back to back, all from one scheduled start. {@link #sweep()} calls it per level.
+     */
+    public ConcurrencyLevel level(int target) {
         activity = "concurrency " + target;
         PerformanceCase c = prompts.fixedOutput();
         int maxTokens = c.maxTokens(plan.maxTokens());
