@@ -111,6 +111,8 @@ public final class SvgCharts {
             double y = TOP + plotH - plotH * d / maxDecode;
             line.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", cx, y));
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#d62728\"/>%n", cx, y));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#d62728\">%s</text>%n",
+                    cx + 5, y - 5, format(d)));
         }
         svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"1.5\"/>\n");
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>%n",
@@ -118,6 +120,7 @@ public final class SvgCharts {
         text(svg, LEFT - 6, TOP + 4, "end", format(maxAggregate));
         text(svg, LEFT - 6, TOP + plotH, "end", "0");
         text(svg, WIDTH - RIGHT + 6, TOP + 4, "start", format(maxDecode));
+        text(svg, WIDTH - RIGHT + 6, TOP + plotH, "start", "0");
         text(svg, 14, TOP + plotH / 2, "middle", "aggregate output tok/s (bars)", -90);
         text(svg, WIDTH - 12, TOP + plotH / 2, "middle", "per-request decode tok/s p50 (line)", 90);
         text(svg, LEFT + plotW / 2, HEIGHT - 8, "middle", "concurrent streams");
