@@ -117,6 +117,16 @@ class ChatClientAgainstSimulatorTest {
     }
 
     @Test
+    void aNamedToolChoiceEndsWithFinishReasonStop() throws Exception {
+        Completion c = connect(SimScript.defaults().withInterTokenMs(1).withAnswers(Answer.toolCalls("weather", WEATHER)))
+                .stream(ChatRequest.user("weather please").toolChoice(JSON.readTree(
+                        "{\"type\": \"function\", \"function\": {\"name\": \"get_weather\"}}")));
+
+        assertThat(c.finishReason()).isEqualTo("stop");
+        assertThat(c.toolCalls()).extracting(ToolCall::name).containsExactly("get_weather");
+    }
+
+    @Test
     void ollamaSendsEachCallWholeAndTheFinishReasonInItsOwnChunk() throws Exception {
         Completion c = connect(SimScript.defaults().withDialect("ollama").withInterTokenMs(1)
                 .withAnswers(Answer.toolCalls("weather", WEATHER, TIME)))
