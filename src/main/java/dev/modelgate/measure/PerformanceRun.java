@@ -28,9 +28,10 @@ import java.util.concurrent.locks.LockSupport;
  * The fixed-output prompt asks for {@code ignore_eos} and {@code min_tokens}; a server that
  * refuses them with HTTP 400 gets the request again without them, and a note says so.
  *
- * <p>Concurrency levels: {@code target} threads, each sending its requests back to back, all
- * starting at one scheduled instant; the lag between a request's scheduled and actual send is
- * measured, and the peak concurrency is read from when each request was really on the wire.
+ * <p>Concurrency levels: {@code target} threads, each opening its connection first (one
+ * {@code GET /v1/models}), then sending its requests back to back, all starting at one scheduled
+ * instant; the lag between a request's scheduled and actual send is measured, and the peak
+ * concurrency is read from when each request was really on the wire.
  */
 public final class PerformanceRun {
 
@@ -240,6 +241,7 @@ public final class PerformanceRun {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < target; t++) {
             Thread thread = new Thread(() -> {
+                openConnection();
                 ready.countDown();
                 try {
                     go.await();
@@ -279,6 +281,18 @@ public final class PerformanceRun {
         List<Sample> sorted = new ArrayList<>(samples);
         sorted.sort(java.util.Comparator.comparingLong(Sample::sentNanos));
         return ConcurrencyLevel.of(target, sorted, failures.get(), firstError.get(), null);
+    }
+
+    /**
+     * One cheap request before the scheduled start, so that the pool holds open connections and
+     * the level's schedule measures requests, not TCP handshakes.
+     */
+    private void openConnection() {
+        try {
+            client.get("/v1/models");
+        } catch (RuntimeException e) {
+            // only a warm-up: the measured request will report what is wrong
+        }
     }
 
     /** Parks until {@code deadline}; start[] is published by the latch, so the read is safe. */
