@@ -206,6 +206,10 @@ public final class ChatClient implements AutoCloseable {
                 type = error.path("type").asText(null);
             } else if (error != null && error.isTextual()) {
                 message = error.asText();
+            } else if (tree != null && "error".equals(tree.path("object").asText()) && tree.has("message")) {
+                // older vLLM: the error object itself, {"object": "error", "message", "type", "code"}
+                message = tree.get("message").asText(message);
+                type = tree.path("type").asText(null);
             } else if (tree != null && tree.has("detail")) {
                 message = tree.get("detail").toString();
             }

@@ -65,8 +65,9 @@ public final class StreamAssembler {
         if (chunk == null || !chunk.isObject()) {
             throw new ProtocolError("malformed stream event (not a JSON object): " + abbreviate(data));
         }
-        if (chunk.has("error")) {
-            JsonNode error = chunk.get("error");
+        if (chunk.has("error") || "error".equals(chunk.path("object").asText())) {
+            // {"error": {…}} or, from older vLLM, the error object itself ({"object": "error", …})
+            JsonNode error = chunk.has("error") ? chunk.get("error") : chunk;
             String message = error.isTextual() ? error.asText() : error.path("message").asText(error.toString());
             String type = error.isObject() ? error.path("type").asText(null) : null;
             int code = error.isObject() ? error.path("code").asInt(200) : 200;
@@ -91,7 +92,7 @@ public final class StreamAssembler {
         JsonNode choice = choices.get(0);
         JsonNode delta = choice.path("delta");
         String text = textOf(delta.get("content"));
-        String thought = textOf(delta.has("reasoning") ? delta.get("reasoning") : delta.get("reasoning_content"));
+        String thought = reasoningOf(delta);
         int parts = acceptToolCalls(delta.get("tool_calls"));
         String finish = choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : null;
         content.append(text);
@@ -146,6 +147,16 @@ public final class StreamAssembler {
                 .map(b -> new ToolCall(b.index, b.id, b.name, b.arguments.toString())).toList();
         return new Completion(sentNanos, firstByteNanos, done ? doneNanos : endNanos, events, content.toString(),
                 reasoning.toString(), assembled, Optional.ofNullable(usage), finishReason, done);
+    }
+
+    /**
+     * The reasoning delta: {@code reasoning} (newer vLLM) or {@code reasoning_content} (older).
+     * Some versions send both keys, one of them null or both with the same text: the first
+     * non-empty one counts, once.
+     */
+    private static String reasoningOf(JsonNode delta) {
+        String newer = textOf(delta.get("reasoning"));
+        return newer.isEmpty() ? textOf(delta.get("reasoning_content")) : newer;
     }
 
     private static String textOf(JsonNode node) {

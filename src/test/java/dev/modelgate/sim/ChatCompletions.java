@@ -19,6 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ChatCompletions {
 
+    /** Streams that may spin before their deadlines: at most one per core. */
+    private static final int SPINNING_STREAMS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    /** How long before a deadline a spinning stream stops parking. */
+    private static final long SPIN_NANOS = 2_000_000;
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final VllmSimulator sim;
@@ -37,6 +41,7 @@ final class ChatCompletions {
                     "BadRequestError", null, 400));
             return;
         }
+        sim.recordPrompt(Prompts.firstMessageText(request.path("messages")));
         String refusal = null;
         String model = request.path("model").asText("");
         if (!model.equals(script.servedName())) {
@@ -112,16 +117,26 @@ final class ChatCompletions {
         }
         List<Reply.Event> events = reply.events(script.tokensPerEvent(), ollama);
         long previous = 0;
+        long firstDue = 0;
+        long firstWritten = 0;
         for (int e = 0; e < events.size(); e++) {
             Reply.Event event = events.get(e);
-            sleepUntil(due(script, start, event.last()));
+            long dueAt = due(script, start, event.last());
+            sleepUntil(dueAt);
             boolean last = e == events.size() - 1;
-            send(out, chunks.chunk(delta(script, reply, event, ollama), !ollama && last ? reply.finishReason : null));
+            String chunk = "data: " + chunks.chunk(delta(script, reply, event, ollama),
+                    !ollama && last ? reply.finishReason : null) + "\n\n";
             long now = System.nanoTime();
+            writeRaw(out, chunk);
             if (e == 0) {
                 sim.metrics().firstToken(now - start);
+                firstDue = dueAt;
+                firstWritten = now;
             } else {
                 sim.metrics().interToken(now - previous, event.to() - event.from());
+            }
+            if (last) {
+                sim.recordTiming(new StreamTiming(start, firstDue, firstWritten, dueAt, now));
             }
             previous = now;
             if (e == 0 && number == faults.crashAtRequest()) {
@@ -147,7 +162,7 @@ final class ChatCompletions {
         if (ollama) {
             send(out, chunks.chunk(Chunks.NODES.objectNode(), reply.finishReason));
         }
-        if (includeUsage) {
+        if (includeUsage && script.sendsUsage()) {
             send(out, chunks.usageChunk(promptTokens, reply.completionTokens()));
         }
         out.write(DONE);
@@ -246,11 +261,21 @@ final class ChatCompletions {
         return Math.round(ms * 1_000_000.0);
     }
 
-    /** Parks until {@code deadline} (nanoTime); parking has tens of microseconds of slack on Linux. */
-    static void sleepUntil(long deadline) throws IOException {
+    /**
+     * Waits until {@code deadline} (nanoTime). With few streams in flight it parks until shortly
+     * before and spins the rest, so that a thread that would wake late on a busy machine is
+     * already running at the deadline; with many streams it only parks (spinning them all would
+     * starve the machine).
+     */
+    private void sleepUntil(long deadline) throws IOException {
+        boolean spin = sim.inFlight() <= SPINNING_STREAMS;
         long remaining;
         while ((remaining = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(remaining);
+            if (spin && remaining <= SPIN_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(spin ? remaining - SPIN_NANOS : remaining);
+            }
             if (Thread.interrupted()) {
                 throw new IOException("simulator stopped");
             }

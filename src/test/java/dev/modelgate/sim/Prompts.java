@@ -39,6 +39,11 @@ final class Prompts {
         return last;
     }
 
+    /** The text of the first message (system or user), or "" when there is none. */
+    static String firstMessageText(JsonNode messages) {
+        return messages.isArray() && !messages.isEmpty() ? text(messages.get(0).get("content")) : "";
+    }
+
     /** Whether any message has an {@code image_url} content part. */
     static boolean hasImage(JsonNode messages) {
         for (JsonNode m : messages) {

@@ -86,7 +86,9 @@ final class Reply {
             }
         }
         boolean truncated = out.size() < natural.size() || (ignoreEos && out.size() == maxTokens);
-        String finish = truncated ? "length" : calls.isEmpty() ? "stop" : "tool_calls";
+        // vLLM ends with "tool_calls" for tool_choice auto/required, but "stop" for a named function.
+        boolean named = request.path("tool_choice").isObject();
+        String finish = truncated ? "length" : calls.isEmpty() || named ? "stop" : "tool_calls";
         int complete = (int) out.stream().filter(t -> t.kind() == Kind.TOOL_NAME).count();
         return new Reply(out, calls.subList(0, complete), finish);
     }

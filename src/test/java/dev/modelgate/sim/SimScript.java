@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
  * @param reasoningField  {@code reasoning} (newer vLLM) or {@code reasoning_content} (older)
  * @param splitToolCallDeltas true: an event with several argument fragments holds one entry per
  *                        fragment for the same index (vLLM does this at times); false: one entry
+ * @param sendsUsage      false: no usage chunk even when {@code stream_options.include_usage} asks
+ *                        for one (a server that ignores the option)
  * @param apiKey          when set, {@code /v1/*} requires {@code Authorization: Bearer <key>}
  * @param answers         scripted answers; the first whose {@code match} finds the last user text wins
  * @param startupLog      lines printed on stdout while booting (process mode)
@@ -69,6 +71,7 @@ public record SimScript(
         boolean acceptsIgnoreEos,
         String reasoningField,
         boolean splitToolCallDeltas,
+        boolean sendsUsage,
         String apiKey,
         List<Answer> answers,
         List<String> startupLog,
@@ -193,6 +196,10 @@ public record SimScript(
 
     public SimScript withSplitToolCallDeltas(boolean split) {
         return toBuilder().splitToolCallDeltas(split).build();
+    }
+
+    public SimScript withSendsUsage(boolean sends) {
+        return toBuilder().sendsUsage(sends).build();
     }
 
     public SimScript withApiKey(String key) {
@@ -378,6 +385,7 @@ public record SimScript(
         private boolean acceptsIgnoreEos = true;
         private String reasoningField = "reasoning";
         private boolean splitToolCallDeltas;
+        private boolean sendsUsage = true;
         private String apiKey;
         private List<Answer> answers = List.of();
         private List<String> startupLog = VLLM_STARTUP_LOG;
@@ -403,6 +411,7 @@ public record SimScript(
             acceptsIgnoreEos = s.acceptsIgnoreEos;
             reasoningField = s.reasoningField;
             splitToolCallDeltas = s.splitToolCallDeltas;
+            sendsUsage = s.sendsUsage;
             apiKey = s.apiKey;
             answers = s.answers;
             startupLog = s.startupLog;
@@ -485,6 +494,11 @@ public record SimScript(
             return this;
         }
 
+        public Builder sendsUsage(boolean v) {
+            sendsUsage = v;
+            return this;
+        }
+
         public Builder apiKey(String v) {
             apiKey = v;
             return this;
@@ -513,7 +527,7 @@ public record SimScript(
         public SimScript build() {
             return new SimScript(servedName, dialect, version, ttftMs, interTokenMs, tokensPerEvent, roleChunkLeadMs,
                     outputTokens, maxModelLen, kvCacheTokens, maxRunning, acceptsImages, acceptsIgnoreEos,
-                    reasoningField, splitToolCallDeltas, apiKey, answers, startupLog, faults, ollama);
+                    reasoningField, splitToolCallDeltas, sendsUsage, apiKey, answers, startupLog, faults, ollama);
         }
     }
 }

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -132,31 +131,30 @@ class SimulatorEndpointsTest {
 
     @Test
     void threeHundredStreamsAreServedAtOnce() throws Exception {
-        // Long first-token delay: on a loaded two-core machine 300 threads take a second or two to
-        // get their requests out; every stream must still be in flight when the last one arrives.
         int streams = 300;
-        SimScript script = SimScript.defaults().withTtftMs(4000).withInterTokenMs(10).withOutputTokens(5);
+        SimScript script = SimScript.defaults().withTtftMs(200).withInterTokenMs(10).withOutputTokens(5);
         try (VllmSimulator sim = VllmSimulator.start(script);
              ChatClient client = new ChatClient(sim.baseUrl(), "sim-model", Optional.empty(), ClientOptions.DEFAULTS)) {
-            CountDownLatch go = new CountDownLatch(1);
+            // A busy two-core machine may take seconds to start 300 threads: hold the requests at the
+            // server until all are in, then let them run together.
+            sim.pause();
             AtomicInteger done = new AtomicInteger();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
                 String text = "stream " + i;
                 Thread t = new Thread(() -> {
-                    try {
-                        go.await();
-                        if (client.stream(ChatRequest.user(text)).completionTokens().orElse(0) == 5) {
-                            done.incrementAndGet();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    if (client.stream(ChatRequest.user(text)).completionTokens().orElse(0) == 5) {
+                        done.incrementAndGet();
                     }
                 });
                 t.start();
                 threads.add(t);
             }
-            go.countDown();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (sim.inFlight() < streams && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            sim.resume();
             for (Thread t : threads) {
                 t.join(30_000);
             }

@@ -11,6 +11,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,8 +58,11 @@ public final class VllmSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicLong runningTokens = new AtomicLong();
+    private final List<String> prompts = Collections.synchronizedList(new ArrayList<>());
+    private final List<StreamTiming> timings = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch closed = new CountDownLatch(1);
     private final CountDownLatch bound = new CountDownLatch(1);
+    private volatile CountDownLatch gate = new CountDownLatch(0);
     private volatile HttpServer server;
     private volatile boolean stopped;
 
@@ -152,9 +158,49 @@ public final class VllmSimulator implements AutoCloseable {
         return peakInFlight.get();
     }
 
+    /** The start (up to 100 characters) of the first message of every chat request, in arrival order. */
+    public List<String> promptStarts() {
+        synchronized (prompts) {
+            return List.copyOf(prompts);
+        }
+    }
+
+    /**
+     * When the simulator really wrote the first and the last output event of every completed
+     * stream, against when it meant to: the simulator's own lateness, which a test of the client
+     * can take out of its tolerance (on a busy machine a thread wakes late).
+     */
+    public List<StreamTiming> streamTimings() {
+        synchronized (timings) {
+            return List.copyOf(timings);
+        }
+    }
+
+    void recordTiming(StreamTiming timing) {
+        timings.add(timing);
+    }
+
+    void recordPrompt(String firstMessage) {
+        prompts.add(firstMessage.length() <= 100 ? firstMessage : firstMessage.substring(0, 100));
+    }
+
     /** Output tokens generated so far, over every request. */
     public long generatedTokens() {
         return metrics.generationTokens();
+    }
+
+    /**
+     * Holds every chat request that arrives from now on (after validation, before its clock
+     * starts) until {@link #resume()}: a test can put many requests in flight and release them at
+     * once, however slowly a busy machine sends them.
+     */
+    public void pause() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Releases the requests held since {@link #pause()}; their timing starts now. */
+    public void resume() {
+        gate.countDown();
     }
 
     /** Waits until the port is bound (after a boot delay); false on timeout. */
@@ -242,6 +288,15 @@ public final class VllmSimulator implements AutoCloseable {
      * request starts to be served (its TTFT counts from then, queueing aside).
      */
     long admit(long receipt) throws IOException {
+        try {
+            if (gate.getCount() > 0) {
+                gate.await();
+                receipt = System.nanoTime();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("simulator stopped", e);
+        }
         if (slots == null) {
             metrics.running().incrementAndGet();
             return receipt;
@@ -320,6 +375,7 @@ public final class VllmSimulator implements AutoCloseable {
             s.stop(0);
         }
         closed.countDown();
+        gate.countDown();
         executor.shutdownNow();
     }
 }

@@ -1,0 +1,52 @@
+package dev.modelgate.qualification;
+
+import dev.modelgate.Evidence;
+import dev.modelgate.Requirement;
+import dev.modelgate.catalog.Requirements;
+import dev.modelgate.catalog.Settings;
+import dev.modelgate.client.ChatClient;
+import dev.modelgate.measure.PerformanceEvidence;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The performance requirements (SPEC §4). The candidate is sampled once — warm-up, then one
+ * request at a time over the short, fixed-output and long prompts of {@code cases/performance/},
+ * then the concurrency sweep — and each test reports its share of the figures with the raw
+ * samples (CSV) and a chart (SVG).
+ */
+public interface PerformanceRequirementTests {
+
+    /** Time to first token, p50 over the short prompt, against the {@code ttft} thresholds. */
+    @Test
+    @Requirement("ttft")
+    @Order(300)
+    @DisplayName("TTFT p50 (short prompt)")
+    default void ttft(ChatClient client, Requirements requirements, Settings settings, Evidence evidence) {
+        PerformanceEvidence.ttft(client, requirements, settings, evidence);
+    }
+
+    /** Decode speed, p50 of per-request tokens per second over the fixed-output prompt, against {@code decode}. */
+    @Test
+    @Requirement("decode")
+    @Order(310)
+    @DisplayName("Decode speed p50 (fixed output)")
+    default void decode(ChatClient client, Requirements requirements, Settings settings, Evidence evidence) {
+        PerformanceEvidence.decode(client, requirements, settings, evidence);
+    }
+
+    /**
+     * Throughput under concurrency: reported under {@code decode} (per-request decode speed at each
+     * level sits beside the aggregate), never judged, since the requirement table sets no threshold
+     * for it.
+     */
+    @Test
+    @Requirement("decode")
+    @Order(320)
+    @DisplayName("Throughput under concurrency (report only)")
+    default void decodeUnderConcurrency(ChatClient client, Requirements requirements, Settings settings,
+                                        Evidence evidence) {
+        PerformanceEvidence.concurrency(client, requirements, settings, evidence);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.modelgate.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.CatalogLoader;
+import dev.modelgate.catalog.Problems;
+import dev.modelgate.catalog.Requirements;
+import dev.modelgate.catalog.ResourceDirs;
+import dev.modelgate.catalog.Sampling;
+import dev.modelgate.catalog.Settings;
+import dev.modelgate.client.ChatClient;
+import dev.modelgate.client.ClientOptions;
+import dev.modelgate.qualification.PerformanceRequirementTests;
+import dev.modelgate.sim.SimScript;
+import dev.modelgate.sim.VllmSimulator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The performance requirement tests against the simulator: what they record, and that they sample once. */
+class PerformanceRequirementTestsTest {
+
+    private final PerformanceRequirementTests suite = new PerformanceRequirementTests() { };
+    private final Requirements requirements = loadRequirements()
+            .withSampling(new Sampling(0, 3, List.of(1, 4), 8, 60, 20));
+    private final Settings settings = Settings.ofMap(Map.of());
+    private final Candidate candidate = Candidate.adHoc("sim/model");
+    private VllmSimulator sim;
+    private ChatClient client;
+
+    private static Requirements loadRequirements() {
+        Problems problems = new Problems();
+        Requirements r = CatalogLoader.loadRequirements(ResourceDirs.find("requirements.yaml").orElseThrow(), problems);
+        problems.throwIfAny();
+        return r;
+    }
+
+    private void start(SimScript script) {
+        sim = VllmSimulator.start(script);
+        client = new ChatClient(sim.baseUrl(), script.servedName(), Optional.empty(), ClientOptions.DEFAULTS);
+    }
+
+    private RecordingEvidence evidence(String requirement) {
+        return new RecordingEvidence(candidate, requirements.require(requirement));
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void theThreeTestsReportFromOneSampling() {
+        start(SimScript.defaults().withTtftMs(100).withInterTokenMs(10).withOutputTokens(8));
+        RecordingEvidence ttft = evidence("ttft");
+        RecordingEvidence decode = evidence("decode");
+        RecordingEvidence sweep = evidence("decode");
+
+        suite.ttft(client, requirements, settings, ttft);
+        suite.decode(client, requirements, settings, decode);
+        suite.decodeUnderConcurrency(client, requirements, settings, sweep);
+
+        assertThat(ttft.judged.get("TTFT p50")).isCloseTo(100, within(15.0));
+        assertThat(ttft.metrics).containsKeys("ttftMs", "ttfbMs", "e2eMs", "longPrompt");
+        assertThat(ttft.metrics.get("ttftMs")).isInstanceOfSatisfying(Map.class,
+                m -> assertThat(m).containsOnlyKeys("p50", "p90", "p99", "n").containsEntry("n", 3));
+        assertThat(ttft.attachments).containsKeys("TTFT samples", "TTFT distribution");
+        assertThat((String) ttft.attachments.get("TTFT distribution")).startsWith("<svg");
+
+        assertThat(decode.judged.get("Decode p50")).isCloseTo(100, within(3.0));
+        assertThat(decode.metrics).containsKeys("decodeTokensPerSecond", "itlMs", "usage");
+        assertThat(decode.metrics.get("usage")).isInstanceOfSatisfying(Map.class,
+                m -> assertThat(m).containsEntry("missing", 0L).containsEntry("disagrees", 0L));
+
+        assertThat(sweep.judged).as("the sweep reports and never judges").isEmpty();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) sweep.metrics.get("concurrency");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).containsEntry("target", 4).containsEntry("observedPeak", 4);
+        assertThat(sweep.attachments).containsKeys("Concurrency samples", "Throughput vs concurrency");
+
+        // 3 short + 3 fixed-output + 1 long, then 4 streams at concurrency 4: nothing sampled twice.
+        assertThat(sim.requestsServed()).isEqualTo(3 + 3 + 1 + 4);
+    }
+
+    @Test
+    void aMustHaveMissFailsTheTtftTestWithTheFigure() {
+        start(SimScript.defaults().withTtftMs(320).withInterTokenMs(1).withOutputTokens(2));
+
+        assertThatThrownBy(() -> suite.ttft(client, requirements, settings, evidence("ttft")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("TTFT p50 32")
+                .hasMessageEndingWith("(must-have)");
+    }
+
+    @Test
+    void withoutUsageTheDecodeTestIsBrokenAndSaysWhy() {
+        start(SimScript.defaults().withTtftMs(5).withInterTokenMs(2).withSendsUsage(false));
+        RecordingEvidence decode = evidence("decode");
+
+        assertThatThrownBy(() -> suite.decode(client, requirements, settings, decode))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("decode speed needs completion_tokens from the usage chunk")
+                .hasMessageContaining("no usage chunk although stream_options.include_usage was true");
+        assertThat(decode.metrics.get("usage")).isInstanceOfSatisfying(Map.class,
+                m -> assertThat(m).containsEntry("missing", 7L));
+    }
+}
