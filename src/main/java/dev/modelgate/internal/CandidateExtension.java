@@ -47,6 +47,7 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
 
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CandidateExtension.class);
     private static final String SESSION = "session";
+    private static final String EVIDENCE = "evidence";
     private static final Set<Class<?>> BOOTING = Set.of(RunningModel.class, ChatClient.class, Boot.class,
             BootMemory.class);
     /** Parameters whose test is broken before it runs when the boot fails. */
@@ -194,7 +195,9 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
             RequirementSpec spec = requirementOf(context).orElseThrow(() -> new ParameterResolutionException(
                     context.getRequiredTestMethod() + " takes Evidence but has no @Requirement; add"
                             + " @Requirement(\"<id from requirements.yaml>\")"));
-            return new RecordedEvidence(session, spec, Report.allure());
+            RecordedEvidence evidence = new RecordedEvidence(session, spec, Report.allure());
+            context.getStore(NAMESPACE).put(EVIDENCE, evidence);
+            return evidence;
         }
         throw new ParameterResolutionException("cannot resolve " + type);
     }
@@ -278,7 +281,13 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
         boolean decisive = status.equals("passed") || status.equals("failed");
         boolean previousDecisive = previous.equals("passed") || previous.equals("failed");
         if (!decisive && previousDecisive) {
+            session.persist();
             return; // a served figure that could not be measured does not undo a declared one
+        }
+        RecordedEvidence evidence = context.getStore(NAMESPACE).get(EVIDENCE, RecordedEvidence.class);
+        if (status.equals("passed") && evidence != null && !evidence.judged() && !previous.isEmpty()) {
+            session.persist();
+            return; // a test that only recorded figures leaves the requirement's judgement as it was
         }
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("status", status);

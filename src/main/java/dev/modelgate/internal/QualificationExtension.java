@@ -6,11 +6,10 @@ import dev.modelgate.catalog.Catalog;
 import dev.modelgate.catalog.CatalogLoader;
 import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Requirements;
-import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.engine.Engines;
-import java.util.Arrays;
+import dev.modelgate.measure.SamplingOverrides;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,8 +51,8 @@ public final class QualificationExtension implements ClassTemplateInvocationCont
         Catalog catalog = CatalogLoader.load(settings, problems);
         CatalogChecks.run(settings, problems);
         problems.throwIfAny();
-        Requirements requirements = catalog.requirements().withSampling(overrides(catalog.requirements().sampling(),
-                settings));
+        Requirements requirements = catalog.requirements().withSampling(
+                SamplingOverrides.apply(catalog.requirements().sampling(), settings));
         List<Candidate> candidates = catalog.select(selection.get()).stream()
                 .map(c -> Engines.resolve(c, settings)).toList();
         RunPlan plan = RunPlan.of(settings, catalog, requirements, candidates);
@@ -62,22 +61,5 @@ public final class QualificationExtension implements ClassTemplateInvocationCont
                 + " against baseline " + requirements.baseline() + "; results in " + plan.store().dir());
         AtomicInteger position = new AtomicInteger();
         return candidates.stream().map(c -> new CandidateInvocation(c, plan, position.incrementAndGet()));
-    }
-
-    /** The sampling plan with {@code modelgate.samples}, {@code .warmup} and {@code .concurrency} applied. */
-    static Sampling overrides(Sampling sampling, Settings settings) {
-        Sampling s = sampling.withSamples(settings.getInt(Settings.SAMPLES, sampling.samples()))
-                .withWarmup(settings.getInt(Settings.WARMUP, sampling.warmup()));
-        Optional<String> levels = settings.get(Settings.CONCURRENCY);
-        if (levels.isPresent()) {
-            try {
-                s = s.withConcurrency(Arrays.stream(levels.get().split(",")).map(String::trim)
-                        .filter(v -> !v.isEmpty()).map(Integer::parseInt).toList());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Configuration error: " + Settings.CONCURRENCY + "="
-                        + levels.get() + " must be comma-separated whole numbers, e.g. 1,4,16,64", e);
-            }
-        }
-        return s;
     }
 }

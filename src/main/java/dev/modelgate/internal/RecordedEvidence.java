@@ -21,6 +21,7 @@ final class RecordedEvidence implements Evidence {
     private final ModelSession session;
     private final RequirementSpec spec;
     private final Report report;
+    private volatile boolean judged;
 
     RecordedEvidence(ModelSession session, RequirementSpec spec, Report report) {
         this.session = session;
@@ -78,7 +79,13 @@ final class RecordedEvidence implements Evidence {
         conclude(label, value, must, nice);
     }
 
+    /** Whether the test judged its requirement (a test may only record figures). */
+    boolean judged() {
+        return judged;
+    }
+
     private void conclude(String label, Object value, Verdict must, Verdict nice) {
+        judged = true;
         String level = must.missed() ? "none"
                 : nice.met() ? "nice"
                 : must.met() ? "must"

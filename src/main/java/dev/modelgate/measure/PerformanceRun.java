@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -172,6 +173,16 @@ public final class PerformanceRun {
         try {
             return client.stream(request);
         } catch (ServerError e) {
+            Optional<ContextOverflow> overflow = c.kind() == PerformanceCase.Kind.LONG ? ContextOverflow.of(e)
+                    : Optional.empty();
+            if (overflow.isPresent()) {
+                synchronized (this) {
+                    servedContext = overflow.get().shrink(servedContext);
+                    note("the long prompt overflowed the context (" + e.serverMessage() + "); it is sized again for "
+                            + servedContext.getAsInt() + " tokens by the tokenizer's own count");
+                }
+                return client.stream(c.request(nextPrefix(), maxTokens, servedContext, controls));
+            }
             if (!(controls && c.kind() == PerformanceCase.Kind.FIXED_OUTPUT && refusesOutputControls(e))) {
                 throw e;
             }

@@ -19,7 +19,6 @@ import dev.modelgate.measure.memory.Catalogue;
 import dev.modelgate.measure.memory.FakeNvidiaSmi;
 import dev.modelgate.measure.memory.Fixtures;
 import dev.modelgate.measure.memory.LoopbackOpenAiServer;
-import dev.modelgate.measure.memory.LongContextPrompt;
 import dev.modelgate.measure.memory.MemorySettings;
 import dev.modelgate.measure.memory.RecordingEvidence;
 import dev.modelgate.measure.memory.ServerProcesses;
@@ -119,7 +118,7 @@ class MemoryRequirementTestsTest {
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
         new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                requirements, settings, evidence);
+                settings, evidence);
 
         assertThat(prepared.candidate().engine().args()).endsWith("--gpu-memory-utilization", "0.143");
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 10.51).containsEntry("method", "nvidia-smi")
@@ -128,7 +127,7 @@ class MemoryRequirementTestsTest {
                 .containsEntry("budgetGiB", 19.99).containsEntry("gpuMemoryUtilization", 0.143)
                 .containsEntry("promptTokens", http.promptWords().get(0));
         assertThat(http.promptWords()).singleElement().satisfies(words ->
-                assertThat(words).isGreaterThan(LongContextPrompt.words(4096, 128)).isLessThan(4096 - 128));
+                assertThat(words).isGreaterThan(4096 / 2).isLessThan(4096 - 16));
         assertThat(evidence.judgedLabel).isEqualTo("memory budget");
         assertThat(evidence.judgedValue).isEqualTo(19.99);
         assertThat(evidence.level).isEqualTo("must");
@@ -158,7 +157,7 @@ class MemoryRequirementTestsTest {
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
         new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                requirements, settings, evidence);
+                settings, evidence);
 
         assertThat(prepared.candidate().engine().args()).endsWith("--gpu-memory-utilization", "0.1643");
         Map<String, Object> vram = evidence.metric("vramGiB");
@@ -188,7 +187,7 @@ class MemoryRequirementTestsTest {
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
         new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                requirements, settings, evidence);
+                settings, evidence);
 
         assertThat(prepared.candidate()).isSameAs(own);
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 10.51).containsEntry("kvCacheGiB", 4.0)
@@ -212,7 +211,7 @@ class MemoryRequirementTestsTest {
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
         assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                requirements, settings, evidence))
+                settings, evidence))
                 .isInstanceOf(AssertionError.class);
         assertThat(evidence.judgedLabel).isEqualTo("memory budget");
         assertThat(evidence.judgedValue).isEqualTo(126.36);
@@ -283,7 +282,7 @@ class MemoryRequirementTestsTest {
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
         assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                requirements, settings, evidence))
+                settings, evidence))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("Memory budget: serves the longest-context request within the memory budget: the"
                         + " longest-context request was not served within the memory budget: HTTP 500"
@@ -293,7 +292,7 @@ class MemoryRequirementTestsTest {
 
         http.failChatWith(400);
         assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                requirements, settings, new RecordingEvidence(prepared.candidate(), requirements.require("vram"))))
+                settings, new RecordingEvidence(prepared.candidate(), requirements.require("vram"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("the longest-context request was rejected (HTTP 400");
     }
@@ -311,7 +310,7 @@ class MemoryRequirementTestsTest {
         RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
 
         assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                requirements, settings, evidence))
+                settings, evidence))
                 .isInstanceOf(CannotMeasure.class)
                 .hasMessageStartingWith("cannot measure: nvidia-smi lists no compute process of the process tree of"
                         + " pid " + model.process().get().pid());
@@ -319,21 +318,6 @@ class MemoryRequirementTestsTest {
         assertThat(evidence.metric("vramGiB")).doesNotContainKey("value").doesNotContainKey("method")
                 .containsEntry("budgetGiB", 19.99).containsEntry("weightsGiB", 8.22)
                 .hasEntrySatisfying("unmeasured", v -> assertThat(v.toString()).startsWith("cannot measure: "));
-    }
-
-    @Test
-    void theLongestRequestIsSizedFromTheServerElseFromTheCandidate() {
-        LoopbackOpenAiServer http = openAi();
-        Candidate gemma = Catalogue.candidate(MODEL);
-        ChatClient nowhere = client(URI.create("http://127.0.0.1:1"));
-
-        assertThat(MemoryRequirementTests.configuredContext(client(http.baseUrl()), gemma)).hasValue(4096);
-        assertThat(MemoryRequirementTests.configuredContext(nowhere, gemma)).hasValue(131072);
-        assertThat(MemoryRequirementTests.configuredContext(nowhere, Candidate.adHoc("x"))).isEmpty();
-        assertThatThrownBy(() -> MemoryRequirementTests.longestContextRequest(nowhere, Candidate.adHoc("x"), 128))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("cannot size the longest-context request for x");
-        assertThat(LongContextPrompt.words(131072, 128)).isEqualTo(98144);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,6 @@ import dev.modelgate.Qualification;
  * from the interfaces it implements; a team can compose its own suite the same way.
  */
 @Qualification
-class QualificationSuite implements StaticRequirementTests, ServingRequirementTests, MemoryRequirementTests,
-        QualityRequirementTests {
+class QualificationSuite implements StaticRequirementTests, ServingRequirementTests, PerformanceRequirementTests,
+        MemoryRequirementTests, QualityRequirementTests {
 }

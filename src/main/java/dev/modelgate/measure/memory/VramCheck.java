@@ -37,9 +37,19 @@ public final class VramCheck {
      */
     public static void run(RunningModel model, ChatClient client, ChatRequest longest, Settings settings,
                            BootMemory boot, Evidence evidence) {
+        run(model, client, context -> longest, OptionalInt.empty(), settings, boot, evidence);
+    }
+
+    /**
+     * Serves the longest request sized for {@code context} (sized again, once, by the server's own
+     * token count when it overflows the context), measures, records and judges.
+     */
+    public static void run(RunningModel model, ChatClient client,
+                           java.util.function.Function<OptionalInt, ChatRequest> longest, OptionalInt context,
+                           Settings settings, BootMemory boot, Evidence evidence) {
         evidence.note("memory budget: " + (boot.budgetNote().isBlank()
                 ? boot.budget().map(MemoryBudget::describe).orElse("none") : boot.budgetNote()));
-        OptionalInt promptTokens = serve(model, client, longest, boot, evidence);
+        OptionalInt promptTokens = serve(model, client, longest, context, boot, evidence);
         VllmMemoryFigures figures = logFigures(model);
         MemoryReading reading;
         try {
@@ -95,11 +105,24 @@ public final class VramCheck {
         throw new AssertionError(message);
     }
 
-    private static OptionalInt serve(RunningModel model, ChatClient client, ChatRequest longest, BootMemory boot,
-                                     Evidence evidence) {
+    private static OptionalInt serve(RunningModel model, ChatClient client,
+                                     java.util.function.Function<OptionalInt, ChatRequest> longest, OptionalInt context,
+                                     BootMemory boot, Evidence evidence) {
         Completion completion;
         try {
-            completion = client.stream(longest);
+            try {
+                completion = client.stream(longest.apply(context));
+            } catch (ServerError e) {
+                java.util.Optional<dev.modelgate.measure.ContextOverflow> overflow =
+                        dev.modelgate.measure.ContextOverflow.of(e);
+                if (overflow.isEmpty()) {
+                    throw e;
+                }
+                OptionalInt fitted = overflow.get().shrink(context);
+                evidence.note("the longest request overflowed the context (" + e.serverMessage() + "); sized again"
+                        + " for " + fitted.getAsInt() + " tokens by the tokenizer's own count");
+                completion = client.stream(longest.apply(fitted));
+            }
         } catch (ServerError e) {
             if (!e.midStream() && e.status() >= 400 && e.status() < 500) {
                 throw new IllegalStateException("the longest-context request was rejected (" + e.getMessage()
