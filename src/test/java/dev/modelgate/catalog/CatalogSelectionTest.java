@@ -20,8 +20,8 @@ class CatalogSelectionTest {
         assertThat(ids("all")).containsExactly(
                 "gemma-4-26b-a4b", "gemma-4-26b-a4b-fp8", "gemma-4-31b", "gemma-4-e4b", "llama-4-scout",
                 "mistral-small-3.2-24b", "nemotron-3-nano-30b-a3b-nvfp4", "nemotron-3-nano-omni-30b-a3b",
-                "phi-4-multimodal", "qwen3-30b-a3b", "qwen3-vl-30b-a3b", "qwen3.6-35b-a3b");
-        assertThat(ids("ALL, all")).hasSize(12);
+                "phi-4-multimodal", "qwen3-30b-a3b", "qwen3-vl-30b-a3b", "qwen3.6-35b-a3b", "stories-260k");
+        assertThat(ids("ALL, all")).hasSize(13);
     }
 
     @Test
@@ -45,7 +45,7 @@ class CatalogSelectionTest {
         assertThatThrownBy(() -> catalog.select("tag:visoin"))
                 .isInstanceOf(CatalogException.class)
                 .hasMessageContaining("no candidate has the tag 'visoin'")
-                .hasMessageContaining("audio, baseline, dense, fp8, moe, nvfp4, vision");
+                .hasMessageContaining("audio, baseline, cpu, default, dense, fp8, gguf, moe, nvfp4, tiny, vision");
     }
 
     @Test

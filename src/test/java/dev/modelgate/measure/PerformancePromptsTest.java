@@ -64,9 +64,9 @@ class PerformancePromptsTest {
         assertThat(problems.list()).extracting(Problem::file).allSatisfy(f -> assertThat(f).contains("performance/"));
         assertThat(problems.list()).anySatisfy(p -> {
             assertThat(p.file()).endsWith("short.yaml");
-            assertThat(p.path()).isEqualTo("/maxTokens");
+            assertThat(p.path()).isEqualTo("$.maxTokens");
         });
-        assertThat(problems.list()).anySatisfy(p -> assertThat(p.path()).isEqualTo("/prompt"));
+        assertThat(problems.list()).anySatisfy(p -> assertThat(p.path()).isEqualTo("$.prompt"));
         assertThat(problems.list()).anySatisfy(p -> assertThat(p.message()).contains("unknown field 'filer'"));
         assertThat(problems.list()).anySatisfy(p -> assertThat(p.message()).contains("filler"));
     }

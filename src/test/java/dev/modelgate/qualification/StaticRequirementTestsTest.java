@@ -46,6 +46,7 @@ class StaticRequirementTestsTest {
             "llama-4-scout,                 none, nice, nice, nice",
             "nemotron-3-nano-omni-30b-a3b,  none, nice, nice, nice",
             "qwen3.6-35b-a3b,               must, nice, nice, nice",
+            "stories-260k,                  must, none, must, none",
     })
     void everyCandidateReachesTheExpectedLevels(String id, String licence, String quantization,
                                                 String architecture, String context) {
@@ -59,7 +60,7 @@ class StaticRequirementTestsTest {
 
     @Test
     void theTableAboveCoversTheWholeCatalogue() {
-        assertThat(BuiltInCatalogue.get().candidates()).hasSize(12);
+        assertThat(BuiltInCatalogue.get().candidates()).hasSize(13);
     }
 
     @Test

@@ -124,7 +124,7 @@ class SwapVerdictEngineTest {
                 + " | 0.50 | 1.00 | **0.605** | 1.00× | — | the reference |");
         assertThat(summary).contains("| Gemma 4 26B-A4B (NVFP4) (`gemma-4-26b-a4b`) | 0.90 | 0.50 | 1.00 | 0.50 | 1.00"
                 + " | **0.785** | 1.30× (+29.8 %) | ✅ swap |");
-        assertThat(summary).contains("| qwen3-30b-a3b | 0.89 | 1.00 | 1.00 | 1.00 | 1.00 | **0.957** | 1.58× (+58.1 %)"
+        assertThat(summary).contains("| Qwen3-30B-A3B (FP8) (`qwen3-30b-a3b`) | 0.89 | 1.00 | 1.00 | 1.00 | 1.00 | **0.957** | 1.58× (+58.1 %)"
                 + " | ⛔ disqualified | disqualified: Tool calling accuracy 87.5 % < 90 % (must-have)");
         assertThat(summary).contains("**Baseline figures:** declared — models/" + NEMOTRON + ".yaml declared:");
         assertThat(summary).contains("- decode speed declared as the range 48–65 tok/s: its midpoint 56.5 tok/s is used");
