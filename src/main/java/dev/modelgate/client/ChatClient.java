@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,10 +44,21 @@ public final class ChatClient implements AutoCloseable {
     private final String model;
     private final Optional<Secret> apiKey;
     private final ClientOptions options;
+    private final UnaryOperator<ChatRequest> adapter;
     private final OkHttpClient http;
     private final ScheduledExecutorService watchdog;
 
     public ChatClient(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options) {
+        this(baseUrl, model, apiKey, options, UnaryOperator.identity());
+    }
+
+    /**
+     * @param adapter applied to every request before it is sent, e.g. to drop fields a server
+     *                accepts but ignores, so that the request says what the server will do
+     */
+    public ChatClient(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options,
+                      UnaryOperator<ChatRequest> adapter) {
+        this.adapter = adapter;
         this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
         this.model = model;
         this.apiKey = apiKey;
@@ -88,7 +100,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** A client for the same server with other timeouts. */
     public ChatClient withOptions(ClientOptions newOptions) {
-        return new ChatClient(baseUrl, model, apiKey, newOptions);
+        return new ChatClient(baseUrl, model, apiKey, newOptions, adapter);
     }
 
     /**
@@ -99,7 +111,7 @@ public final class ChatClient implements AutoCloseable {
      * @throws RequestTimeout  when the stream stalls or the request takes too long
      */
     public Completion stream(ChatRequest request) {
-        String body = request.toBody(model, true).toString();
+        String body = adapter.apply(request).toBody(model, true).toString();
         Request httpRequest = newRequest("/v1/chat/completions")
                 .header("Accept", "text/event-stream")
                 .post(RequestBody.create(body, JSON_TYPE))
@@ -138,7 +150,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends {@code request} without streaming and returns the JSON response. */
     public JsonNode complete(ChatRequest request) {
-        String body = request.toBody(model, false).toString();
+        String body = adapter.apply(request).toBody(model, false).toString();
         return execute(newRequest("/v1/chat/completions").post(RequestBody.create(body, JSON_TYPE)).build());
     }
 

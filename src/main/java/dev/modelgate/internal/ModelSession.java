@@ -12,6 +12,7 @@ import dev.modelgate.engine.Engine;
 import dev.modelgate.engine.EngineContext;
 import dev.modelgate.engine.Engines;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.engine.ServingDialect;
 import dev.modelgate.measure.memory.BootMemory;
 import dev.modelgate.measure.memory.BudgetMode;
 import dev.modelgate.verdict.CandidateResult;
@@ -118,7 +119,14 @@ final class ModelSession implements AutoCloseable {
             ClientOptions options = ClientOptions.DEFAULTS.withTimeouts(
                     Duration.ofMillis((long) (s.idleTimeoutSeconds() * 1000)),
                     Duration.ofMillis((long) (s.requestTimeoutSeconds() * 1000)));
-            client = new ChatClient(model.baseUrl(), model.servedName(), plan.settings().apiKey(), options);
+            ServingDialect dialect = model.dialect();
+            if (!dialect.ignoredFields().isEmpty()) {
+                System.out.println("[modelgate] " + candidate.id() + ": " + dialect.name() + " ignores "
+                        + dialect.ignoredFields() + "; requests are sent without them, so forced tool calls and"
+                        + " forced output lengths are not assumed");
+            }
+            client = new ChatClient(model.baseUrl(), model.servedName(), plan.settings().apiKey(), options,
+                    dialect::adapt);
         }
         return client;
     }

@@ -4,6 +4,7 @@ import dev.modelgate.Evidence;
 import dev.modelgate.Requirement;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.client.ChatClient;
+import dev.modelgate.engine.RunningModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requirements read from the running server itself: the context window it actually serves. The
+ * Requirements read from the running server itself: the context window it actually serves
+ * ({@code max_model_len} in vLLM's {@code /v1/models}; Ollama's {@code context_length}). The
  * served figure wins over the declared one in the result file.
  */
 public interface ServingRequirementTests {
@@ -21,15 +23,22 @@ public interface ServingRequirementTests {
     @Order(200)
     @Requirement("context")
     @DisplayName("context window (served)")
-    default void servedContext(ChatClient client, Candidate candidate, Evidence evidence) {
-        OptionalInt served = client.servedContextLength();
+    default void servedContext(RunningModel model, ChatClient client, Candidate candidate, Evidence evidence) {
+        OptionalInt listed = client.servedContextLength();
+        String source = "/v1/models";
+        OptionalInt served = listed;
+        String engineFigure = model.details().get("contextLength");
+        if (listed.isEmpty() && engineFigure != null && engineFigure.matches("[0-9]+")) {
+            served = OptionalInt.of(Integer.parseInt(engineFigure));
+            source = model.engine() + " (" + (model.engine().equals("ollama") ? "/api/ps context_length" : "engine")
+                    + ")";
+        }
         Map<String, Object> figure = new LinkedHashMap<>();
         if (served.isPresent()) {
             figure.put("value", served.getAsInt());
-            figure.put("source", "/v1/models");
+            figure.put("source", source);
             evidence.metric("contextTokens", figure);
-            evidence.note("served context " + served.getAsInt() + " tokens, read from " + client.baseUrl()
-                    + "/v1/models");
+            evidence.note("served context " + served.getAsInt() + " tokens, read from " + source);
             evidence.judge("served context", served.getAsInt());
         } else if (candidate.facts().contextLength() != null) {
             figure.put("value", candidate.facts().contextLength());

@@ -9,6 +9,7 @@ import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.report.AllureHistory;
 import dev.modelgate.report.AllureOutput;
+import dev.modelgate.report.ResourceRegistryTable;
 import dev.modelgate.report.HostFacts;
 import dev.modelgate.report.VerdictReport;
 import dev.modelgate.verdict.CandidateVerdict;
@@ -78,15 +79,18 @@ final class VerdictRun {
                 .compute(manifest, gate);
         VerdictReport report = new VerdictReport(verdict, catalog.requirements());
         report.writeFiles(dir);
+        java.util.Set<String> measured = new java.util.LinkedHashSet<>(manifest.candidates());
+        measured.add(verdict.baseline().id());
+        Path registry = ResourceRegistryTable.write(dir, catalog.requirements(), measured);
         Path projectDir = Optional.ofNullable(out.resultsDir().toAbsolutePath().getParent()).orElse(Path.of(""));
         report.writeRunFiles(out, HostFacts.probe(projectDir, env), env,
                 AllureHistory.DEFAULT_REPORTS.stream().map(projectDir::resolve).toList());
         String name = "swap verdict vs " + verdict.baseline().id();
         return verdict.candidates().stream().map(c -> dynamicContainer(c.id(),
-                Stream.of(dynamicTest(name, () -> judge(c, verdict, report)))));
+                Stream.of(dynamicTest(name, () -> judge(c, verdict, report, registry)))));
     }
 
-    private void judge(CandidateVerdict c, Verdict verdict, VerdictReport report) {
+    private void judge(CandidateVerdict c, Verdict verdict, VerdictReport report, Path registry) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("epic", "qualification");
         labels.put("feature", "Swap verdict");
@@ -109,6 +113,7 @@ final class VerdictRun {
         c.decision().review().niceToHaveMisses().forEach(m -> out.failedStep(m));
         c.decision().inconclusive().forEach(m -> out.failedStep("inconclusive: " + m));
         report.attachTo(out);
+        attachFile(out, "resource registry (memory against the machine's budget)", registry);
         String reason = c.decision().reason();
         Outcome outcome = c.outcome();
         switch (outcome) {
@@ -142,6 +147,14 @@ final class VerdictRun {
             out.step(name);
         } else {
             out.failedStep(name);
+        }
+    }
+
+    private static void attachFile(AllureOutput out, String name, Path file) {
+        try {
+            out.attach(name, "text/markdown", "md", java.nio.file.Files.readString(file));
+        } catch (java.io.IOException e) {
+            out.failedStep(name + " could not be read: " + e.getMessage());
         }
     }
 }

@@ -32,8 +32,28 @@ public final class ResourceRegistryTable {
 
     /** Renders the table from the result files in {@code resultsDir} and writes it there; returns the file. */
     public static Path write(Path resultsDir, Requirements requirements) {
+        return write(resultsDir, requirements, readResults(resultsDir));
+    }
+
+    /** The table of the result files of {@code ids} (those that exist), written into {@code resultsDir}. */
+    public static Path write(Path resultsDir, Requirements requirements, java.util.Collection<String> ids) {
+        List<JsonNode> results = new ArrayList<>();
+        for (String id : new java.util.TreeSet<>(ids)) {
+            Path f = resultsDir.resolve(id + ".json");
+            if (Files.isRegularFile(f)) {
+                try {
+                    results.add(CandidateResult.JSON.readTree(f.toFile()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + f, e);
+                }
+            }
+        }
+        return write(resultsDir, requirements, results);
+    }
+
+    private static Path write(Path resultsDir, Requirements requirements, List<JsonNode> results) {
         Path file = resultsDir.resolve(FILE_NAME);
-        ResultStore.writeAtomically(file, render(readResults(resultsDir), requirements.machine()));
+        ResultStore.writeAtomically(file, render(results, requirements.machine()));
         return file;
     }
 

@@ -54,6 +54,33 @@ class SuiteAgainstSimulatorTest {
     }
 
     @Test
+    void aServerWithTtft400MsFailsTheTtftMustHaveAndPassesTheRest() throws IOException {
+        Path models = candidate("sim-model", "Apache-2.0");
+        Path vllm = SimLauncher.write(tmp.resolve("bin"), SimScript.builder().ttftMs(400).interTokenMs(10)
+                .outputTokens(12).maxModelLen(131072).build());
+
+        EngineExecutionResults results = QualificationRun.suite().model("sim-model").results(tmp.resolve("results"))
+                .set("modelgate.models", models.toString()).set("modelgate.vllm", vllm.toString())
+                .set("modelgate.samples", "3").set("modelgate.warmup", "1").set("modelgate.concurrency", "1,2")
+                .set("junit.jupiter.conditions.deactivate", "*")
+                .execute();
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("ttft"), org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
+                        org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m ->
+                                m.matches("TTFT p50 4\\d\\d(\\.\\d+)? ms ≥ 300 ms \\(must-have\\)")))))
+                .haveExactly(1, event(test("servedContext"), finishedSuccessfully()))
+                .haveExactly(1, event(test("method:decode("), finishedSuccessfully()));
+        JsonNode result = JSON.readTree(tmp.resolve("results/sim-model.json").toFile());
+        assertThat(result.at("/metrics/ttftMs/p50").asDouble()).isBetween(400.0, 420.0);
+        assertThat(result.at("/metrics/ttftMs/n").asInt()).isEqualTo(3);
+        assertThat(result.at("/metrics/decodeTokensPerSecond/p50").asDouble()).isBetween(90.0, 101.0);
+        assertThat(result.at("/requirements/ttft/status").asText()).isEqualTo("failed");
+        assertThat(result.at("/requirements/ttft/level").asText()).isEqualTo("none");
+        assertThat(result.at("/metrics/concurrency/1/observedPeak").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void resumeReusesDecidedOutcomesOfTheSameConfigurationAndRerunsTheRest() throws IOException {
         Path models = candidate("sim-model", "Apache-2.0");
         Path results = tmp.resolve("results");
