@@ -8,6 +8,8 @@ import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.catalog.preflight.HubPreflight;
+import dev.modelgate.catalog.preflight.PreflightReport;
 import dev.modelgate.engine.Engines;
 import dev.modelgate.measure.SamplingOverrides;
 import java.util.List;
@@ -55,6 +57,13 @@ public final class QualificationExtension implements ClassTemplateInvocationCont
                 SamplingOverrides.apply(catalog.requirements().sampling(), settings));
         List<Candidate> candidates = catalog.select(selection.get()).stream()
                 .map(c -> Engines.resolve(c, settings)).toList();
+        // Optional: the declared facts against the Hugging Face Hub, before a 20 GB download boots.
+        HubPreflight.fromSettings(settings).ifPresent(preflight -> {
+            for (PreflightReport report : preflight.checkAll(candidates.stream()
+                    .filter(c -> c.huggingFace() != null).toList())) {
+                System.out.println("[modelgate] preflight " + report.render());
+            }
+        });
         RunPlan plan = RunPlan.of(settings, catalog, requirements, candidates);
         plan.writeManifest();
         System.out.println("[modelgate] qualification of " + candidates.stream().map(Candidate::id).toList()
