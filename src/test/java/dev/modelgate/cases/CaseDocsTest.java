@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The examples in the case-format documentation are the real case files, word for word. */
+/** The examples in the README's case formats are the real case files, word for word. */
 class CaseDocsTest {
 
     private static final Pattern EXAMPLE = Pattern.compile("<!-- example: cases/(\\S+) -->\\n```yaml\\n(.*?)```",
@@ -18,7 +18,7 @@ class CaseDocsTest {
 
     @Test
     void everyExampleIsACopyOfABuiltInCase() throws IOException {
-        String doc = Files.readString(Path.of("docs/cases.md"));
+        String doc = Files.readString(Path.of("README.md"));
         Path cases = ResourceDirs.find("cases").orElseThrow();
         Matcher m = EXAMPLE.matcher(doc);
         int examples = 0;
