@@ -37,7 +37,7 @@ class ExternalServerTest {
                 engine: {type: external, servedName: sim-model}
                 facts: {architecture: Qwen3MoeForCausalLM, quantization: FP8, license: Apache-2.0, contextLength: 8192}
                 """);
-        SimScript script = SimScript.builder().ttftMs(250).interTokenMs(20).outputTokens(24).maxModelLen(8192).build();
+        SimScript script = SimScript.builder().ttftMs(250).interTokenMs(20).outputTokens(12).maxModelLen(8192).build();
         try (VllmSimulator sim = VllmSimulator.start(script)) {
             QualificationRun.suite().model("remote-model").results(tmp.resolve("results"))
                     .set("modelgate.models", models.toString()).set("modelgate.url", sim.baseUrl().toString())
