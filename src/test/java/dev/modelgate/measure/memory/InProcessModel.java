@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A model served inside this JVM (as the embedded llama.cpp engine serves it): no process of its
- * own, so its memory is this JVM's resident-set growth. The engines helper owns the real one; this
- * stand-in has only what the memory probe reads.
+ * A model served inside this JVM, with no process of its own, so that its memory is this JVM's
+ * resident-set growth: the probe's path for an engine that runs in-process. It has only what the
+ * memory probe reads.
  */
 record InProcessModel(String engine) implements RunningModel {
 
