@@ -30,7 +30,11 @@ public final class QualificationRun {
     /** The qualification suite users run (package-private in its package, so selected by name). */
     public static final String SUITE = "dev.modelgate.qualification.QualificationSuite";
 
+    /** The verdict tests, run after the suite (package-private in their package, so selected by name). */
+    public static final String VERDICT = "dev.modelgate.qualification.SwapVerdictTests";
+
     private final String suite;
+    private final java.util.List<String> more = new java.util.ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
 
     private QualificationRun(String suite) {
@@ -44,6 +48,12 @@ public final class QualificationRun {
     /** The project's qualification suite. */
     public static QualificationRun suite() {
         return new QualificationRun(SUITE);
+    }
+
+    /** Also runs the verdict tests after the suite, as {@code mvn test -Dmodel=…} does. */
+    public QualificationRun withVerdict() {
+        more.add(VERDICT);
+        return set("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation");
     }
 
     public QualificationRun model(String selection) {
@@ -62,8 +72,15 @@ public final class QualificationRun {
     public EngineExecutionResults execute() {
         return EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(parameters)
-                .selectors(selectClass(suite))
+                .selectors(selectors().toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute();
+    }
+
+    private java.util.List<org.junit.platform.engine.discovery.ClassSelector> selectors() {
+        java.util.List<org.junit.platform.engine.discovery.ClassSelector> s = new java.util.ArrayList<>();
+        s.add(selectClass(suite));
+        more.forEach(name -> s.add(selectClass(name)));
+        return s;
     }
 
     /** Runs through the Launcher with Allure writing into {@code allureResults}. */
@@ -78,7 +95,7 @@ public final class QualificationRun {
                     .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), summary)
                     .build());
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(suite))
+                    .selectors(selectors())
                     .configurationParameters(parameters)
                     .build();
             launcher.execute(request);
