@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * A server process started by an engine. Its stdout and stderr go to one log file from the first
  * byte (the operating system writes them, so the child never blocks on a full pipe). Stopping
  * sends TERM to the whole process tree, waits, then KILLs what is left; a JVM shutdown hook does
- * the same for every child still running when the JVM exits (Ctrl-C, SIGTERM).
+ * the same for every child still running when the JVM exits (Ctrl-C, SIGTERM), and the
+ * {@link ServerWatchdog} does it when the JVM dies without running its hooks (SIGKILL).
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -56,6 +57,7 @@ public final class ChildProcess implements AutoCloseable {
             pb.environment().putAll(env);
             ChildProcess child = new ChildProcess(pb.start(), log, List.copyOf(command), grace);
             Reaper.register(child);
+            ServerWatchdog.watch(child.handle(), grace, log);
             return child;
         } catch (IOException e) {
             throw new BootFailure(BootFailure.Kind.NOT_INSTALLED, "cannot start " + command.get(0) + ": "
@@ -143,6 +145,7 @@ public final class ChildProcess implements AutoCloseable {
         closed = true;
         observeTree();
         stopTree(process.toHandle(), seen, grace);
+        ServerWatchdog.forget(process.toHandle());
         Reaper.unregister(this);
     }
 
