@@ -80,7 +80,8 @@ public final class ServerWatchdog {
         }
     }
 
-    private static Process start() throws IOException {
+    /** Starts a watchdog process; the caller holds its standard input. */
+    static Process start() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
         command.add(java.toString());

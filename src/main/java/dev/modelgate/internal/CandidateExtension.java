@@ -69,6 +69,10 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
 
     @Override
     public void beforeClassTemplateInvocation(ExtensionContext context) {
+        if (Interruption.stopping()) {
+            throw new IllegalStateException("the run is being stopped (interrupted): " + candidate.id()
+                    + " is not qualified");
+        }
         System.out.println("[modelgate] qualifying " + candidate.id() + " (" + position + "/"
                 + plan.candidates().size() + ", engine " + candidate.engine().type() + ")");
         // Registered before anything starts: JUnit closes it with the invocation even on failure.
