@@ -167,38 +167,20 @@ public final class ChildProcess implements AutoCloseable {
         awaitGone(tree, grace);
         // Descendants that appeared while stopping are collected again.
         root.descendants().forEach(tree::add);
-        tree.stream().filter(p -> !gone(p)).forEach(ProcessHandle::destroyForcibly);
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         awaitGone(tree, Duration.ofSeconds(5));
     }
 
-    /** Waits until every process of {@code tree} is {@link #gone}, at most {@code limit}. */
+    /** Waits until no process of {@code tree} is alive, at most {@code limit} in all. */
     private static void awaitGone(List<ProcessHandle> tree, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (tree.stream().anyMatch(p -> !gone(p)) && System.nanoTime() < deadline) {
+        while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    /**
-     * Whether {@code p} has exited: not alive, or a zombie (exited, holding no memory, waiting for a
-     * parent to reap it; a process re-parented to an init that does not reap stays one for ever).
-     */
-    static boolean gone(ProcessHandle p) {
-        if (!p.isAlive()) {
-            return true;
-        }
-        Path stat = Path.of("/proc", String.valueOf(p.pid()), "stat");
-        try {
-            String s = Files.readString(stat, StandardCharsets.US_ASCII);
-            int end = s.lastIndexOf(')');
-            return end > 0 && end + 2 < s.length() && s.charAt(end + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return !p.isAlive();
         }
     }
 
