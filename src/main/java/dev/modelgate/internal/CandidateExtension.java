@@ -130,7 +130,7 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
             try {
                 invocation.proceed();
             } catch (Throwable t) {
-                // A test the server died under is broken by the death, whatever it concluded.
+                // A test that did not pass while the server died under it is broken by the death.
                 throw usesServer(method) ? session.explain(t, method.getName()) : t;
             }
             return;

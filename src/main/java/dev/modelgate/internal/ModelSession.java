@@ -36,9 +36,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Faults are counted in the result file ({@link FaultKind}): boot failures here, every error
  * the chat client meets through its failure hook (so a quality case without an answer counts
- * even though its suite carries on), and a server that died, once. A test during which the
- * server died is broken by {@link ServerDied}, whatever the test itself concluded. When the JVM
- * is told to stop ({@link Interruption}) the result is marked interrupted and stays incomplete.
+ * even though its suite carries on), and a server that died, once. A test that does not pass
+ * while the server dies under it is broken by {@link ServerDied}, whether it failed or broke. When
+ * the JVM is told to stop ({@link Interruption}) the result is marked interrupted and stays
+ * incomplete.
  */
 final class ModelSession implements AutoCloseable {
 
