@@ -30,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * as {@link ChildProcess} does). It writes what it did to a {@code watchdog.log} beside the
  * server's log, and exits.
  *
- * <p>Protocol, one line each: {@code watch <pid> <grace-ms> <log-path>} and {@code forget <pid>}.
+ * <p>Protocol, one line each: {@code watch <pid> <start-ms> <grace-ms> <log-path>} and
+ * {@code forget <pid>}; the start time (epoch milliseconds, {@code -1} when unknown) guards
+ * against a pid the system has given to another process meanwhile.
  */
 public final class ServerWatchdog {
 
@@ -38,6 +40,7 @@ public final class ServerWatchdog {
     private static final String JVM_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx32m -Xss256k"
             + " -XX:-UsePerfData -Xshare:auto";
 
+    private static final Map<ProcessHandle, String> REGISTERED = new java.util.LinkedHashMap<>();
     private static Process watchdog;
     private static OutputStream commands;
     private static boolean unavailable;
@@ -47,12 +50,15 @@ public final class ServerWatchdog {
 
     /** Registers a server with this JVM's watchdog, starting the watchdog first if needed. */
     static synchronized void watch(ProcessHandle server, Duration grace, Path log) {
-        send("watch " + server.pid() + " " + grace.toMillis() + " " + log.toAbsolutePath());
+        String line = "watch " + server.pid() + " " + startMillis(server) + " " + grace.toMillis() + " "
+                + log.toAbsolutePath();
+        REGISTERED.put(server, line);
+        send(line);
     }
 
     /** The server was stopped by the harness itself: the watchdog forgets it. */
     static synchronized void forget(ProcessHandle server) {
-        if (commands != null) {
+        if (REGISTERED.remove(server) != null && commands != null) {
             send("forget " + server.pid());
         }
     }
@@ -68,16 +74,30 @@ public final class ServerWatchdog {
         }
         try {
             if (watchdog == null || !watchdog.isAlive()) {
+                // First use, or the watchdog itself was killed: a new one learns every server still running.
                 watchdog = start();
                 commands = watchdog.getOutputStream();
+                for (Map.Entry<ProcessHandle, String> registered : REGISTERED.entrySet()) {
+                    if (registered.getKey().isAlive() && !registered.getValue().equals(line)) {
+                        write(registered.getValue());
+                    }
+                }
             }
-            commands.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            commands.flush();
+            write(line);
         } catch (IOException | RuntimeException e) {
             unavailable = true;
             System.err.println("[modelgate] warning: no server watchdog (" + e.getMessage() + "); a server started"
                     + " by this run outlives it if the JVM is killed with SIGKILL");
         }
+    }
+
+    private static long startMillis(ProcessHandle p) {
+        return p.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
+    }
+
+    private static void write(String line) throws IOException {
+        commands.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        commands.flush();
     }
 
     /** Starts a watchdog process; the caller holds its standard input. */
@@ -119,12 +139,14 @@ public final class ServerWatchdog {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
-            String[] parts = line.split(" ", 4);
+            String[] parts = line.split(" ", 5);
             try {
                 long pid = Long.parseLong(parts[1]);
-                if (parts[0].equals("watch") && parts.length == 4) {
-                    ProcessHandle.of(pid).ifPresent(p -> watched.put(pid, new Watched(p,
-                            Duration.ofMillis(Long.parseLong(parts[2])), Path.of(parts[3]))));
+                if (parts[0].equals("watch") && parts.length == 5) {
+                    long start = Long.parseLong(parts[2]);
+                    ProcessHandle.of(pid).filter(p -> start < 0 || startMillis(p) == start)
+                            .ifPresent(p -> watched.put(pid, new Watched(p, Duration.ofMillis(Long.parseLong(parts[3])),
+                                    Path.of(parts[4]))));
                 } else if (parts[0].equals("forget")) {
                     watched.remove(pid);
                 }

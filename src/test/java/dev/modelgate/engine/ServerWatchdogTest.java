@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The watchdog on its own: when its input ends (the harness died), it stops every server it was
  * told of, the whole tree, a child that ignores TERM and one that left the tree included; a
- * server the harness stopped itself ({@code forget}) is not touched.
+ * server the harness stopped itself ({@code forget}) is not touched, nor a process that merely
+ * has a registered pid.
  */
 class ServerWatchdogTest {
 
@@ -28,10 +29,14 @@ class ServerWatchdogTest {
     void whenTheHarnessIsGoneItStopsTheWholeTreeOfEveryServerStillRegistered() throws Exception {
         Server server = server("a");
         Server forgotten = server("b");
+        Process stranger = new ProcessBuilder("sleep", "300").start();
         Process watchdog = ServerWatchdog.start();
         try (OutputStream harness = watchdog.getOutputStream()) {
-            send(harness, "watch " + server.root.pid() + " 500 " + tmp.resolve("a/server.log"));
-            send(harness, "watch " + forgotten.root.pid() + " 500 " + tmp.resolve("b/server.log"));
+            long started = server.root.info().startInstant().orElseThrow().toEpochMilli();
+            send(harness, "watch " + server.root.pid() + " " + started + " 500 " + tmp.resolve("a/server.log"));
+            // The pid of a process started at another time is another process: left alone.
+            send(harness, "watch " + stranger.pid() + " 1 500 " + tmp.resolve("c/server.log"));
+            send(harness, "watch " + forgotten.root.pid() + " -1 500 " + tmp.resolve("b/server.log"));
             send(harness, "forget " + forgotten.root.pid());
             Thread.sleep(1200); // the watchdog looks at the trees twice a second: it has seen the orphan's parent
             server.orphanParent.destroy(); // leaves the orphan behind, out of the tree
@@ -49,6 +54,8 @@ class ServerWatchdogTest {
         assertThat(server.orphan.isAlive()).as("the process that left the tree").isFalse();
         assertThat(Scripts.read(tmp.resolve("a/watchdog.log"))).contains("is gone without stopping it").contains("stopped");
         assertThat(forgotten.root.isAlive()).as("a server the harness stopped itself is not the watchdog's").isTrue();
+        assertThat(stranger.isAlive()).as("a process whose start time does not match").isTrue();
+        stranger.destroyForcibly();
         ChildProcess.stopTree(forgotten.root, java.util.List.of(forgotten.stubborn, forgotten.orphan),
                 Duration.ofMillis(200));
     }
