@@ -23,6 +23,10 @@ public record Sampling(int warmup, int samples, List<Integer> concurrency, int m
         return new Sampling(n, samples, concurrency, maxTokens, requestTimeoutSeconds, idleTimeoutSeconds);
     }
 
+    public Sampling withTimeouts(double requestSeconds, double idleSeconds) {
+        return new Sampling(warmup, samples, concurrency, maxTokens, requestSeconds, idleSeconds);
+    }
+
     public Sampling withConcurrency(List<Integer> levels) {
         return new Sampling(warmup, samples, levels, maxTokens, requestTimeoutSeconds, idleTimeoutSeconds);
     }

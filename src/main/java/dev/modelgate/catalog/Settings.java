@@ -28,6 +28,10 @@ public final class Settings {
     public static final String RESUME = "modelgate.resume";
     public static final String VLLM = "modelgate.vllm";
     public static final String BOOT_TIMEOUT = "modelgate.bootTimeout";
+    /** Seconds a whole request may take (overrides {@code sampling.requestTimeoutSeconds}). */
+    public static final String REQUEST_TIMEOUT = "modelgate.requestTimeout";
+    /** Seconds a stream may stay silent (overrides {@code sampling.idleTimeoutSeconds}). */
+    public static final String IDLE_TIMEOUT = "modelgate.idleTimeout";
     public static final String PREFLIGHT = "modelgate.preflight";
     public static final String HF_ENDPOINT = "modelgate.hfEndpoint";
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
@@ -45,6 +46,7 @@ public final class ChatClient implements AutoCloseable {
     private final Optional<Secret> apiKey;
     private final ClientOptions options;
     private final UnaryOperator<ChatRequest> adapter;
+    private final Consumer<RuntimeException> failures;
     private final OkHttpClient http;
     private final ScheduledExecutorService watchdog;
 
@@ -58,7 +60,19 @@ public final class ChatClient implements AutoCloseable {
      */
     public ChatClient(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options,
                       UnaryOperator<ChatRequest> adapter) {
+        this(baseUrl, model, apiKey, options, adapter, failure -> { });
+    }
+
+    /**
+     * @param failures told of every {@link ServerError}, {@link ProtocolError} and
+     *                 {@link RequestTimeout} before it is thrown, whoever catches it later (a quality
+     *                 suite counts a case without an answer as not passed; the run still counts the
+     *                 fault)
+     */
+    public ChatClient(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options,
+                      UnaryOperator<ChatRequest> adapter, Consumer<RuntimeException> failures) {
         this.adapter = adapter;
+        this.failures = failures;
         this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
         this.model = model;
         this.apiKey = apiKey;
@@ -100,7 +114,7 @@ public final class ChatClient implements AutoCloseable {
 
     /** A client for the same server with other timeouts. */
     public ChatClient withOptions(ClientOptions newOptions) {
-        return new ChatClient(baseUrl, model, apiKey, newOptions, adapter);
+        return new ChatClient(baseUrl, model, apiKey, newOptions, adapter, failures);
     }
 
     /**
@@ -111,6 +125,15 @@ public final class ChatClient implements AutoCloseable {
      * @throws RequestTimeout  when the stream stalls or the request takes too long
      */
     public Completion stream(ChatRequest request) {
+        try {
+            return streamOnce(request);
+        } catch (ServerError | ProtocolError | RequestTimeout e) {
+            failures.accept(e);
+            throw e;
+        }
+    }
+
+    private Completion streamOnce(ChatRequest request) {
         String body = adapter.apply(request).toBody(model, true).toString();
         Request httpRequest = newRequest("/v1/chat/completions")
                 .header("Accept", "text/event-stream")
@@ -181,6 +204,15 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private JsonNode execute(Request request) {
+        try {
+            return executeOnce(request);
+        } catch (ServerError | ProtocolError | RequestTimeout e) {
+            failures.accept(e);
+            throw e;
+        }
+    }
+
+    private JsonNode executeOnce(Request request) {
         try (Response response = http.newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 throw errorOf(response);

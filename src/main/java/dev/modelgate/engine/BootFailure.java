@@ -11,8 +11,11 @@ import java.util.OptionalInt;
  */
 public class BootFailure extends RuntimeException {
 
-    /** Why the boot failed, for classification in reports. */
-    public enum Kind { NOT_INSTALLED, EXITED, TIMEOUT, PORT_IN_USE, NOT_SERVED, UNREACHABLE, INVALID }
+    /**
+     * Why the boot failed, for classification in reports. {@code DIED}: the server was ready once
+     * and is gone now ({@link ServerDied}).
+     */
+    public enum Kind { NOT_INSTALLED, EXITED, TIMEOUT, PORT_IN_USE, NOT_SERVED, UNREACHABLE, INVALID, DIED }
 
     private final Kind kind;
     private final OptionalInt exitCode;

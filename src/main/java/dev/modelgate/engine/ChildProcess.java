@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A server process started by an engine. Its stdout and stderr go to one log file from the first
  * byte (the operating system writes them, so the child never blocks on a full pipe). Stopping
  * sends TERM to the whole process tree, waits, then KILLs what is left; a JVM shutdown hook does
- * the same for every child still running when the JVM exits (Ctrl-C, SIGTERM).
+ * the same for every child still running when the JVM exits (Ctrl-C, SIGTERM), and the
+ * {@link ServerWatchdog} does it when the JVM dies without running its hooks (SIGKILL).
  */
 public final class ChildProcess implements AutoCloseable {
 
@@ -56,6 +56,7 @@ public final class ChildProcess implements AutoCloseable {
             pb.environment().putAll(env);
             ChildProcess child = new ChildProcess(pb.start(), log, List.copyOf(command), grace);
             Reaper.register(child);
+            ServerWatchdog.watch(child.handle(), grace, log);
             return child;
         } catch (IOException e) {
             throw new BootFailure(BootFailure.Kind.NOT_INSTALLED, "cannot start " + command.get(0) + ": "
@@ -143,6 +144,7 @@ public final class ChildProcess implements AutoCloseable {
         closed = true;
         observeTree();
         stopTree(process.toHandle(), seen, grace);
+        ServerWatchdog.forget(process.toHandle());
         Reaper.unregister(this);
     }
 
@@ -161,25 +163,22 @@ public final class ChildProcess implements AutoCloseable {
         alsoSeen.stream().filter(ProcessHandle::isAlive).filter(p -> !tree.contains(p)).forEach(tree::add);
         tree.add(root);
         tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle p : tree) {
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                try {
-                    p.onExit().get(left, TimeUnit.NANOSECONDS);
-                } catch (Exception ignored) {
-                    // still alive: killed below
-                }
-            }
-        }
+        awaitGone(tree, grace);
         // Descendants that appeared while stopping are collected again.
         root.descendants().forEach(tree::add);
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle p : tree) {
+        awaitGone(tree, Duration.ofSeconds(5));
+    }
+
+    /** Waits until no process of {@code tree} is alive, at most {@code limit} in all. */
+    private static void awaitGone(List<ProcessHandle> tree, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             try {
-                p.onExit().get(5, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // the operating system will reap it
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

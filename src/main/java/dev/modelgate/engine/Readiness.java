@@ -62,6 +62,7 @@ public final class Readiness {
         long deadline = start + timeout.toNanos();
         long nextProgress = start + PROGRESS_EVERY.toNanos();
         String lastState = "no answer yet";
+        int mismatches = 0;
         while (true) {
             if (child != null && !child.alive()) {
                 int code = child.exitCode().orElse(-1);
@@ -83,7 +84,15 @@ public final class Readiness {
                             + servedName + "'; it serves " + served.get()
                             + ". Use one of those ids or set engine.servedName.");
                 }
+                // A started server that answers /health and lists its models has its final list:
+                // seen twice in a row (and the process still up), waiting longer cannot help.
+                if (++mismatches >= 2 && child.alive()) {
+                    throw new BootFailure(BootFailure.Kind.NOT_SERVED, label + ": the server is up but does not serve '"
+                            + servedName + "'; /v1/models lists " + served.get() + ". " + servedNameHint(child)
+                            + "\nLast log lines:\n" + child.tail(20), OptionalInt.empty(), Optional.of(child.log()));
+                }
             } else {
+                mismatches = 0;
                 lastState = lastProbeState;
             }
             long now = System.nanoTime();
@@ -147,6 +156,18 @@ public final class Readiness {
         Request.Builder b = new Request.Builder().url(baseUrl + path);
         apiKey.ifPresent(k -> b.header("Authorization", "Bearer " + k.reveal()));
         return b.build();
+    }
+
+    /** What to change when a started server serves another name than the one asked for. */
+    private String servedNameHint(ChildProcess child) {
+        String flag = "--served-model-name";
+        String command = child.commandLine();
+        int first = command.indexOf(flag);
+        if (first >= 0 && command.indexOf(flag, first + flag.length()) >= 0) {
+            return "The command line sets " + flag + " twice and the server took the last one: remove " + flag
+                    + " from engine.args and set engine.servedName instead.";
+        }
+        return "Set engine.servedName to the name the server uses.";
     }
 
     private static String lastLine(String tail) {

@@ -27,21 +27,54 @@ public final class VllmEngine implements Engine {
         return "vllm";
     }
 
+    /** Boots on a fresh port at most this often when the port was taken before the server bound it. */
+    static final int PORT_ATTEMPTS = 2;
+
+    /**
+     * Starts the server on a free port. The port is free when it is chosen, but the server binds it
+     * only after its imports and its model config are read (tens of seconds for vLLM): another
+     * process may take it meanwhile. The server then exits with "Address already in use", and the
+     * boot is tried once more on another free port; the ports lost are in the engine details.
+     */
     @Override
     public RunningModel start(Candidate candidate, EngineContext context) {
         String executable = executable(context.settings());
-        int port = Ports.free();
         String served = servedName(candidate);
-        List<String> command = new ArrayList<>(List.of(executable, "serve", candidate.modelReference(),
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--served-model-name", served));
-        if (candidate.huggingFace() != null && candidate.huggingFace().revision() != null) {
-            command.addAll(List.of("--revision", candidate.huggingFace().revision()));
-        }
-        command.addAll(candidate.engine().args());
         Map<String, String> env = new HashMap<>(candidate.engine().env());
         context.apiKey().ifPresent(k -> env.put("VLLM_API_KEY", k.reveal()));
         Secret.registerSecretLike(env);
-        return launch(candidate, context, command, env, port, served, type(), Map.of());
+        if (candidate.engine().args().stream().anyMatch(a -> a.equals("--port") || a.startsWith("--port="))) {
+            throw new BootFailure(BootFailure.Kind.INVALID, candidate.id() + ": cannot start vllm with --port in"
+                    + " engine.args: modelgate chooses a free loopback port for every boot and must know it (a later"
+                    + " --port wins in vLLM). Remove --port from engine.args.");
+        }
+        List<String> taken = new ArrayList<>();
+        while (true) {
+            int port = Ports.free();
+            List<String> command = new ArrayList<>(List.of(executable, "serve", candidate.modelReference(),
+                    "--host", "127.0.0.1", "--port", String.valueOf(port), "--served-model-name", served));
+            if (candidate.huggingFace() != null && candidate.huggingFace().revision() != null) {
+                command.addAll(List.of("--revision", candidate.huggingFace().revision()));
+            }
+            command.addAll(candidate.engine().args());
+            Map<String, String> details = taken.isEmpty() ? Map.of() : Map.of("portsTaken", String.join(",", taken));
+            try {
+                return launch(candidate, context, command, env, port, served, type(), details);
+            } catch (BootFailure e) {
+                if (e.kind() != BootFailure.Kind.PORT_IN_USE) {
+                    throw e;
+                }
+                taken.add(String.valueOf(port));
+                if (taken.size() >= PORT_ATTEMPTS) {
+                    throw new BootFailure(e.kind(), e.getMessage() + "\nPorts " + String.join(" and ", taken)
+                            + " were each taken by another process between modelgate choosing them and the server"
+                            + " binding them: something on this machine is opening ports quickly (another server"
+                            + " starting?). Run again when it is done, or stop it.", e.exitCode(), e.log());
+                }
+                context.console().accept("[modelgate] " + candidate.id() + ": port " + port + " was taken by another"
+                        + " process before the server could bind it; starting again on another free port");
+            }
+        }
     }
 
     /** Starts {@code command} and waits for an OpenAI-compatible server on {@code port}. */

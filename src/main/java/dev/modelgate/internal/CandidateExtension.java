@@ -13,6 +13,7 @@ import dev.modelgate.client.ChatClient;
 import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.ChildProcess;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.engine.ServerDied;
 import dev.modelgate.report.Report;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -68,6 +69,10 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
 
     @Override
     public void beforeClassTemplateInvocation(ExtensionContext context) {
+        if (Interruption.stopping()) {
+            throw new IllegalStateException("the run is being stopped (interrupted): " + candidate.id()
+                    + " is not qualified");
+        }
         System.out.println("[modelgate] qualifying " + candidate.id() + " (" + position + "/"
                 + plan.candidates().size() + ", engine " + candidate.engine().type() + ")");
         // Registered before anything starts: JUnit closes it with the invocation even on failure.
@@ -100,6 +105,7 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
         spec.ifPresent(s -> labels.put("tag", s.must().isPresent() ? "must-have" : "nice-to-have"));
         Report.allure().place(labels, Map.of("model", candidate.id()),
                 "modelgate:" + candidate.id() + ":" + method.getDeclaringClass().getName() + "#" + method.getName());
+        session.testRunning(method.getName(), spec.map(RequirementSpec::id).orElse(null));
         if (needsModel(method) && reusedOutcome(session, method).isEmpty()) {
             try {
                 session.running();
@@ -118,9 +124,15 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext context) throws Throwable {
         ModelSession session = session(context);
-        Optional<JsonNode> reused = reusedOutcome(session, context.getRequiredTestMethod());
+        Method method = context.getRequiredTestMethod();
+        Optional<JsonNode> reused = reusedOutcome(session, method);
         if (reused.isEmpty()) {
-            invocation.proceed();
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                // A test that did not pass while the server died under it is broken by the death.
+                throw usesServer(method) ? session.explain(t, method.getName()) : t;
+            }
             return;
         }
         invocation.skip();
@@ -135,6 +147,10 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
     private static Optional<JsonNode> reusedOutcome(ModelSession session, Method method) {
         return session.reusable().map(r -> r.test(method.getName()))
                 .filter(t -> t.path("status").asText().equals("passed") || t.path("status").asText().equals("failed"));
+    }
+
+    private static boolean usesServer(Method method) {
+        return Arrays.stream(method.getParameterTypes()).anyMatch(BOOTING::contains);
     }
 
     private static boolean needsModel(Method method) {
@@ -256,7 +272,7 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
     public void testFailed(ExtensionContext context, Throwable cause) {
         boolean assertion = cause instanceof AssertionError;
         record(context, assertion ? "failed" : "broken", cause);
-        if (!assertion && !(cause instanceof BootFailure)) {
+        if (!assertion && (!(cause instanceof BootFailure) || cause instanceof ServerDied)) {
             session(context).runningIfBooted().flatMap(RunningModel::log).ifPresent(log ->
                     Report.allure().attach("server log (last 200 lines)", "text/plain", "log",
                             ChildProcess.tail(log, 200)));
@@ -269,11 +285,15 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
     }
 
     private void record(ExtensionContext context, String status, Throwable cause) {
+        ModelSession session = session(context);
+        session.testRunning(null, null);
         Requirement annotation = context.getRequiredTestMethod().getAnnotation(Requirement.class);
         if (annotation == null) {
             return;
         }
-        ModelSession session = session(context);
+        if (session.interrupted()) {
+            return; // the interruption's record stands; what the test saw while the JVM stopped is no outcome
+        }
         String method = context.getRequiredTestMethod().getName();
         session.result().test(method, status, cause == null ? null : cause.getMessage());
         String id = annotation.value();
@@ -297,6 +317,7 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
         }
         if (cause != null && !(cause instanceof AssertionError)) {
             entry.put("error", cause.getClass().getSimpleName());
+            FaultKind.of(cause).ifPresent(kind -> entry.put("fault", kind.key()));
         }
         session.result().requirement(id, entry);
         session.persist();

@@ -6,19 +6,26 @@ import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ClientOptions;
+import dev.modelgate.client.ProtocolError;
 import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.ChildProcess;
 import dev.modelgate.engine.Engine;
 import dev.modelgate.engine.EngineContext;
 import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.ProcessModel;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.engine.ServerDied;
 import dev.modelgate.engine.ServingDialect;
 import dev.modelgate.measure.memory.BootMemory;
 import dev.modelgate.measure.memory.BudgetMode;
 import dev.modelgate.verdict.CandidateResult;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One candidate's stay in the run: its result file, and its server, booted at most once and only
@@ -26,6 +33,13 @@ import java.util.OptionalInt;
  * test that needs the server fails with the same {@link BootFailure}. Closing stops the server and
  * marks the result complete; it is registered in the invocation's store before anything starts,
  * so JUnit closes it even when the run fails half-way.
+ *
+ * <p>Faults are counted in the result file ({@link FaultKind}): boot failures here, every error
+ * the chat client meets through its failure hook (so a quality case without an answer counts
+ * even though its suite carries on), and a server that died, once. A test that does not pass
+ * while the server dies under it is broken by {@link ServerDied}, whether it failed or broke. When
+ * the JVM is told to stop ({@link Interruption}) the result is marked interrupted and stays
+ * incomplete.
  */
 final class ModelSession implements AutoCloseable {
 
@@ -38,6 +52,11 @@ final class ModelSession implements AutoCloseable {
     private BudgetMode.Prepared prepared;
     private boolean bootLogAttached;
     private boolean closed;
+    private final Object writes = new Object();
+    private volatile boolean interrupted;
+    private boolean deathCounted;
+    private volatile String runningTest;
+    private volatile String runningRequirement;
 
     private final Optional<CandidateResult> reusable;
 
@@ -49,15 +68,18 @@ final class ModelSession implements AutoCloseable {
         // version the engine answers when asked (or "unknown", which never matches a booted run).
         Optional<String> version = resume ? engineVersionBeforeBoot() : Optional.empty();
         String hash = ConfigHash.of(candidate, plan.requirements(), plan.settings(), version);
+        // An incomplete result (a run that was killed or interrupted) is reused too: what it decided
+        // was written when it was decided.
         this.reusable = resume
-                ? plan.store().read(candidate.id()).filter(r -> r.isComplete() && hash.equals(r.configHash()))
+                ? plan.store().read(candidate.id()).filter(r -> hash.equals(r.configHash()))
                 : Optional.empty();
         this.result = CandidateResult.start(candidate, hash);
         reusable.ifPresent(previous -> result.resumeFrom(previous));
         reusable.ifPresent(previous -> System.out.println("[modelgate] " + candidate.id()
-                + ": resuming; results of the run started " + previous.startedAt()
-                + " are reused where they passed or failed"));
+                + ": resuming; results of the " + (previous.isComplete() ? "" : "unfinished ") + "run started "
+                + previous.startedAt() + " are reused where they passed or failed"));
         persist();
+        Interruption.open(this);
     }
 
     private Optional<String> engineVersionBeforeBoot() {
@@ -85,8 +107,10 @@ final class ModelSession implements AutoCloseable {
         return result;
     }
 
-    synchronized void persist() {
-        plan.store().write(result);
+    void persist() {
+        synchronized (writes) {
+            plan.store().write(result);
+        }
     }
 
     /** The running model, booting it on first use. */
@@ -97,18 +121,139 @@ final class ModelSession implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException(candidate.id() + ": session already closed");
         }
+        if (interrupted || Interruption.stopping()) {
+            throw new IllegalStateException(candidate.id() + ": the run is being stopped (interrupted); no server is"
+                    + " started or used any more");
+        }
         if (running == null) {
             boot();
         }
         if (!running.alive()) {
-            String tail = running.log().map(l -> ChildProcess.tail(l, 40)).orElse("(no log)");
-            bootFailure = new BootFailure(BootFailure.Kind.EXITED, candidate.id() + ": the server is no longer running"
-                    + " (it died during an earlier test). Last log lines:\n" + tail, OptionalInt.empty(), running.log());
-            result.fault("serverDied");
-            persist();
+            diedBefore(null);
             throw bootFailure;
         }
         return running;
+    }
+
+    /**
+     * What a test that ended with {@code error} (test {@code test}) should report: {@link ServerDied}
+     * when the server died meanwhile (counted once), else {@code error} itself.
+     */
+    Throwable explain(Throwable error, String test) {
+        if (interrupted || error instanceof BootFailure
+                || !serverGone(FaultKind.of(error).orElse(null) == FaultKind.PROTOCOL_ERRORS)) {
+            return error;
+        }
+        synchronized (this) {
+            ServerDied during = new ServerDied(candidate.id() + ": the server died during this test" + exit()
+                    + ". Last log lines:\n" + logTail(), exitCode(), running.log(), error);
+            diedBefore(test);
+            return during;
+        }
+    }
+
+    /** Counts the death once and keeps the failure every later test that needs the server gets. */
+    private synchronized void diedBefore(String test) {
+        if (bootFailure == null) {
+            bootFailure = new ServerDied(candidate.id() + ": the server is no longer running (it died during "
+                    + (test == null ? "an earlier test" : test) + exit() + "). Last log lines:\n" + logTail(),
+                    exitCode(), running.log(), null);
+        }
+        if (!deathCounted) {
+            deathCounted = true;
+            result.fault(FaultKind.SERVER_DIED.key());
+            persist();
+        }
+    }
+
+    /**
+     * Whether the booted server's process has exited; after a connection-level error, waits a
+     * moment for it (the connection drops as the process dies, the exit is seen a little later).
+     */
+    private boolean serverGone(boolean waitForExit) {
+        RunningModel model = running;
+        if (model == null) {
+            return false;
+        }
+        if (waitForExit) {
+            model.process().ifPresent(p -> {
+                try {
+                    p.onExit().get(500, TimeUnit.MILLISECONDS);
+                } catch (Exception stillRunning) {
+                    // alive, or cannot tell: decided below
+                }
+            });
+        }
+        return !model.alive();
+    }
+
+    private OptionalInt exitCode() {
+        return running instanceof ProcessModel p ? p.child().exitCode() : OptionalInt.empty();
+    }
+
+    private String exit() {
+        OptionalInt code = exitCode();
+        return code.isPresent() ? ", exit code " + code.getAsInt() : "";
+    }
+
+    private String logTail() {
+        return running.log().map(l -> ChildProcess.tail(l, 40)).orElse("(no log)");
+    }
+
+    /** Told by the chat client of every error it throws: counts the faults among them. */
+    private void onClientFailure(RuntimeException error) {
+        if (interrupted) {
+            return;
+        }
+        Optional<FaultKind> kind = FaultKind.of(error);
+        if (kind.isEmpty()) {
+            return; // a refusal (HTTP 4xx) is an answer, judged by the requirement
+        }
+        if (kind.get() != FaultKind.SERVER_ERRORS && serverGone(error instanceof ProtocolError)) {
+            synchronized (this) {
+                diedBefore(runningTest);
+            }
+            return;
+        }
+        result.fault(kind.get().key());
+        persist();
+    }
+
+    /** The test now running (for the interruption record); {@code null} when none. */
+    void testRunning(String test, String requirement) {
+        runningTest = test;
+        runningRequirement = requirement;
+    }
+
+    boolean interrupted() {
+        return interrupted;
+    }
+
+    /**
+     * The JVM is stopping in the middle of this candidate: the result says so, the test that was
+     * running is broken by it, and the file stays incomplete.
+     */
+    void interrupt() {
+        interrupted = true;
+        ObjectNode note = CandidateResult.JSON.createObjectNode();
+        note.put("at", Instant.now().toString());
+        if (runningTest != null) {
+            note.put("test", runningTest);
+        }
+        note.put("message", "the JVM was told to stop (Ctrl-C, SIGINT or SIGTERM) before this candidate was done");
+        result.put("interrupted", note);
+        String requirement = runningRequirement;
+        if (requirement != null) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", "broken");
+            entry.put("test", runningTest);
+            entry.put("error", "Interrupted");
+            entry.put("message", "interrupted: the run was stopped while this test ran; nothing was concluded. Run"
+                    + " again; -D" + Settings.RESUME + "=true keeps what was decided before");
+            result.requirement(requirement, entry);
+        }
+        result.complete(false);
+        persist();
     }
 
     /** A chat client bound to the running model (boots it on first use). */
@@ -126,7 +271,7 @@ final class ModelSession implements AutoCloseable {
                         + " forced output lengths are not assumed");
             }
             client = new ChatClient(model.baseUrl(), model.servedName(), plan.settings().apiKey(), options,
-                    dialect::adapt);
+                    dialect::adapt, this::onClientFailure);
         }
         return client;
     }
@@ -175,7 +320,7 @@ final class ModelSession implements AutoCloseable {
             running = engine.start(prepared.candidate(), context);
         } catch (BootFailure e) {
             bootFailure = e;
-            result.fault("bootFailures");
+            result.fault(FaultKind.BOOT_FAILURES.key());
             ObjectNode f = CandidateResult.JSON.createObjectNode();
             f.put("kind", e.kind().name());
             f.put("message", e.getMessage());
@@ -183,6 +328,9 @@ final class ModelSession implements AutoCloseable {
             e.log().ifPresent(log -> f.put("log", log.toString()));
             result.put("bootFailure", f);
             persist();
+            System.out.println("[modelgate] " + candidate.id() + ": boot failed (" + e.kind() + "): "
+                    + e.getMessage().lines().findFirst().orElse("") + e.log().map(l -> " [log: " + l + "]").orElse("")
+                    + "; every test that needs the server is broken");
             throw e;
         }
         result.engine(running.engine(), running.engineVersion().orElse(null), running.details());
@@ -213,8 +361,11 @@ final class ModelSession implements AutoCloseable {
                     running.close();
                 }
             } finally {
-                result.complete(true);
-                persist();
+                Interruption.closed(this);
+                if (!interrupted) {
+                    result.complete(true);
+                    persist();
+                }
             }
         }
     }

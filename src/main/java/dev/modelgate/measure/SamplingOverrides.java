@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies the settings {@code modelgate.samples}, {@code modelgate.warmup} and
- * {@code modelgate.concurrency} (levels, comma-separated, e.g. {@code 1,4,16}) over the sampling
+ * Applies the settings {@code modelgate.samples}, {@code modelgate.warmup},
+ * {@code modelgate.concurrency} (levels, comma-separated, e.g. {@code 1,4,16}),
+ * {@code modelgate.requestTimeout} and {@code modelgate.idleTimeout} (seconds) over the sampling
  * plan of {@code requirements.yaml}.
  */
 public final class SamplingOverrides {
@@ -34,6 +35,13 @@ public final class SamplingOverrides {
                     + " must be 0 or more");
         }
         out = out.withWarmup(warmup);
+        double request = settings.getDouble(Settings.REQUEST_TIMEOUT, plan.requestTimeoutSeconds());
+        double idle = settings.getDouble(Settings.IDLE_TIMEOUT, plan.idleTimeoutSeconds());
+        if (!(request > 0) || !(idle > 0)) {
+            throw new IllegalArgumentException("Configuration error: " + Settings.REQUEST_TIMEOUT + "=" + request
+                    + " and " + Settings.IDLE_TIMEOUT + "=" + idle + " must be more than 0 seconds");
+        }
+        out = out.withTimeouts(request, idle);
         String levels = settings.get(Settings.CONCURRENCY).orElse(null);
         if (levels != null) {
             out = out.withConcurrency(levels(levels));

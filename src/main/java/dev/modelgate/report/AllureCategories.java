@@ -41,10 +41,17 @@ public final class AllureCategories {
                     + "|is not on the PATH"
                     + "|cannot start \\S+"
                     + "|engine 'external' needs a URL"
-                    + "|engine '[^']*' is not available"
-                    + "|the server is no longer running).*");
+                    + "|engine '[^']*' is not available).*");
 
-    /** ProtocolError and ServerError messages of the client. */
+    /** ServerDied: the server was ready, then its process died (out of memory, a crashed engine core, …). */
+    public static final Category SERVER_DIED = new Category("Server died", List.of("broken", "failed"),
+            ".*the server (died during|is no longer running).*");
+
+    /** ServerError with HTTP 5xx, or an error event in the middle of a stream: the server failed a request. */
+    public static final Category SERVER_ERROR = new Category("Server error", List.of("broken", "failed"),
+            ".*(HTTP 5\\d\\d\\b|server error mid-stream).*");
+
+    /** ProtocolError messages of the client, and ServerErrors with HTTP 4xx where the test could not go on. */
     public static final Category PROTOCOL_ERROR = new Category("Protocol error", List.of("broken", "failed"),
             ".*(malformed stream event"
                     + "|stream event has neither choices nor usage"
@@ -54,8 +61,7 @@ public final class AllureCategories {
                     + "|stream from \\S+ failed"
                     + "|connection to \\S+ failed"
                     + "|request to \\S+ failed"
-                    + "|server error mid-stream"
-                    + "|HTTP [45]\\d\\d\\b).*");
+                    + "|HTTP 4\\d\\d\\b).*");
 
     /** RequestTimeout messages: a stalled stream or a request over its limit. */
     public static final Category TIMEOUT = new Category("Timeout", List.of("broken", "failed"),
@@ -74,8 +80,8 @@ public final class AllureCategories {
     public static final Category NOT_ESTABLISHED = new Category("Swap not established", List.of("skipped", "failed"),
             "not established: .*");
 
-    public static final List<Category> ALL = List.of(MUST_HAVE_MISS, NICE_TO_HAVE_MISS, BOOT_FAILURE, PROTOCOL_ERROR,
-            TIMEOUT, NO_SWAP, NOT_ESTABLISHED);
+    public static final List<Category> ALL = List.of(MUST_HAVE_MISS, NICE_TO_HAVE_MISS, BOOT_FAILURE, SERVER_DIED,
+            SERVER_ERROR, PROTOCOL_ERROR, TIMEOUT, NO_SWAP, NOT_ESTABLISHED);
 
     private AllureCategories() {
     }

@@ -39,7 +39,8 @@ public final class CandidateResult {
             r.set("declared", JSON.valueToTree(candidate.declared()));
         }
         r.putObject("engine").put("type", candidate.engine().type());
-        r.putObject("faults").put("bootFailures", 0).put("serverErrors", 0);
+        r.putObject("faults").put("bootFailures", 0).put("serverErrors", 0).put("protocolErrors", 0).put("timeouts", 0)
+                .put("serverDied", 0);
         r.putObject("metrics");
         r.putObject("requirements");
         r.put("complete", false);

@@ -22,6 +22,18 @@ class SamplingOverridesTest {
     }
 
     @Test
+    void timeoutsAreOverriddenInSecondsAndMustBePositive() {
+        Sampling s = SamplingOverrides.apply(Sampling.DEFAULTS, Settings.ofMap(Map.of(Settings.REQUEST_TIMEOUT, "3",
+                Settings.IDLE_TIMEOUT, "1.5")));
+
+        assertThat(s.requestTimeoutSeconds()).isEqualTo(3.0);
+        assertThat(s.idleTimeoutSeconds()).isEqualTo(1.5);
+        assertThatThrownBy(() -> SamplingOverrides.apply(Sampling.DEFAULTS,
+                Settings.ofMap(Map.of(Settings.IDLE_TIMEOUT, "0"))))
+                .hasMessageContaining("modelgate.idleTimeout=0.0").hasMessageContaining("must be more than 0 seconds");
+    }
+
+    @Test
     void withoutSettingsThePlanStays() {
         assertThat(SamplingOverrides.apply(Sampling.DEFAULTS, Settings.ofMap(Map.of()))).isEqualTo(Sampling.DEFAULTS);
     }

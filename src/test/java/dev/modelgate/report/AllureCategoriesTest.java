@@ -82,16 +82,26 @@ class AllureCategoriesTest {
     }
 
     @Test
-    void malformedStreamsAndServerErrorsAreProtocolErrors() {
+    void malformedStreamsAreProtocolErrorsAndFailedRequestsServerErrors() {
         StreamAssembler assembler = new StreamAssembler(System.nanoTime());
         Throwable notJson = catchThrowable(() -> assembler.accept("{not json", System.nanoTime()));
         Throwable server = new ServerError(500, "InternalServerError", "CUDA out of memory", false);
         Throwable midStream = new ServerError(200, "BadRequestError", "boom", true);
+        Throwable refused = new ServerError(404, "NotFoundError", "The model `x` does not exist.", false);
 
         assertThat(notJson).isInstanceOf(ProtocolError.class);
         assertThat(categories("broken", notJson.getMessage())).containsExactly("Protocol error");
-        assertThat(categories("broken", server.getMessage())).containsExactly("Protocol error");
-        assertThat(categories("broken", midStream.getMessage())).containsExactly("Protocol error");
+        assertThat(categories("broken", server.getMessage())).containsExactly("Server error");
+        assertThat(categories("broken", midStream.getMessage())).containsExactly("Server error");
+        assertThat(categories("broken", refused.getMessage())).containsExactly("Protocol error");
+    }
+
+    @Test
+    void aServerThatDiedAfterItWasReadyIsNotABootFailure() {
+        assertThat(categories("broken", "m: the server died during this test, exit code 1. Last log lines:\nERROR"
+                + " EngineCore encountered a fatal error")).containsExactly("Server died");
+        assertThat(categories("broken", "m: the server is no longer running (it died during ttft, exit code 1)."
+                + " Last log lines:\n...")).containsExactly("Server died");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * Other flags (and their values) are accepted and ignored, as a stand-in must. The script comes
  * from {@code --sim-script FILE} or the environment variable {@code MODELGATE_SIM_SCRIPT}; the
  * API key also from {@code VLLM_API_KEY}. It prints vLLM-like start-up lines on stdout, honours
- * the boot faults, and stops on TERM.
+ * the boot faults, and stops on TERM. Like vLLM it binds exactly the {@code --port} it is given,
+ * after the boot delay, and exits with code 1 and "Address already in use" when that port is taken.
  */
 public final class SimulatorMain {
 
@@ -49,11 +50,24 @@ public final class SimulatorMain {
         CommandLine cli = parsed.get();
         SimScript script = cli.script();
         boot(script, out);
-        VllmSimulator sim = VllmSimulator.serve(script, cli.host, cli.port, () -> {
-            out.println("ERROR " + stamp() + " [core.py:1] EngineCore encountered a fatal error (simulated crash)");
+        VllmSimulator sim;
+        try {
+            sim = VllmSimulator.serve(script, cli.host, cli.port, () -> {
+                out.println("ERROR " + stamp() + " [core.py:1] EngineCore encountered a fatal error (simulated crash)");
+                out.flush();
+                Runtime.getRuntime().halt(1);
+            });
+        } catch (java.io.UncheckedIOException e) {
+            if (!(e.getCause() instanceof java.net.BindException)) {
+                throw e;
+            }
+            // vLLM binds its API socket itself and dies with Python's error when the port is taken.
+            out.println("  File \"vllm/entrypoints/openai/api_server.py\", in run_server");
+            out.println("    sock.bind((host, port))");
+            out.println("OSError: [Errno 98] Address already in use");
             out.flush();
-            Runtime.getRuntime().halt(1);
-        });
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("INFO " + stamp() + " [launcher.py:1] Shutting down FastAPI HTTP server.");

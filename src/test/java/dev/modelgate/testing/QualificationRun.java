@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.MethodFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -36,6 +37,7 @@ public final class QualificationRun {
     private final String suite;
     private final java.util.List<String> more = new java.util.ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
+    private MethodFilter only;
 
     private QualificationRun(String suite) {
         this.suite = suite;
@@ -69,11 +71,23 @@ public final class QualificationRun {
         return this;
     }
 
+    /**
+     * Runs only the test methods with these names (for every candidate), in the suite's order: a
+     * test of one fault needs the requirements that meet it, not the whole suite.
+     */
+    public QualificationRun only(String... methods) {
+        only = MethodFilter.includeMethodNamePatterns(".*#(" + String.join("|", methods) + ")");
+        return this;
+    }
+
     public EngineExecutionResults execute() {
-        return EngineTestKit.engine("junit-jupiter")
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
                 .configurationParameters(parameters)
-                .selectors(selectors().toArray(org.junit.platform.engine.DiscoverySelector[]::new))
-                .execute();
+                .selectors(selectors().toArray(org.junit.platform.engine.DiscoverySelector[]::new));
+        if (only != null) {
+            kit.filters(only);
+        }
+        return kit.execute();
     }
 
     private java.util.List<org.junit.platform.engine.discovery.ClassSelector> selectors() {
@@ -94,10 +108,13 @@ public final class QualificationRun {
                     .enableTestExecutionListenerAutoRegistration(false)
                     .addTestExecutionListeners(new AllureJunitPlatform(lifecycle), summary)
                     .build());
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+            LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectors())
-                    .configurationParameters(parameters)
-                    .build();
+                    .configurationParameters(parameters);
+            if (only != null) {
+                builder.filters(only);
+            }
+            LauncherDiscoveryRequest request = builder.build();
             launcher.execute(request);
             return summary.getSummary();
         } finally {
