@@ -35,6 +35,7 @@ class SuiteAgainstSimulatorTest {
 
         EngineExecutionResults results = QualificationRun.suite().model("sim-model").results(tmp.resolve("results"))
                 .set("modelgate.models", models.toString()).set("modelgate.vllm", vllm.toString())
+                .only("licence", "servedContext")
                 .execute();
 
         results.testEvents().assertThatEvents()
@@ -86,7 +87,8 @@ class SuiteAgainstSimulatorTest {
         Path results = tmp.resolve("results");
         Path vllm = SimLauncher.write(tmp.resolve("bin"), SimScript.defaults().withMaxModelLen(131072));
         QualificationRun.suite().model("sim-model").results(results).set("modelgate.models", models.toString())
-                .set("modelgate.vllm", vllm.toString()).execute();
+                .set("modelgate.vllm", vllm.toString()).set("modelgate.samples", "2").set("modelgate.warmup", "1")
+                .set("modelgate.concurrency", "1").execute();
         JsonNode first = JSON.readTree(results.resolve("sim-model.json").toFile());
         String firstStart = first.path("startedAt").asText();
 
@@ -95,6 +97,7 @@ class SuiteAgainstSimulatorTest {
                 "case \"$1\" in --version) echo 0.12.0-sim;; *) exit 7;; esac");
         EngineExecutionResults resumed = QualificationRun.suite().model("sim-model").results(results)
                 .set("modelgate.models", models.toString()).set("modelgate.vllm", broken.toString())
+                .set("modelgate.samples", "2").set("modelgate.warmup", "1").set("modelgate.concurrency", "1")
                 .set("modelgate.resume", "true").execute();
 
         JsonNode result = JSON.readTree(results.resolve("sim-model.json").toFile());
