@@ -6,6 +6,7 @@ import dev.modelgate.catalog.Numbers;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Threshold;
 import dev.modelgate.report.Report;
+import dev.modelgate.verdict.CandidateResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -18,20 +19,30 @@ import org.opentest4j.AssertionFailedError;
  */
 final class RecordedEvidence implements Evidence {
 
-    private final ModelSession session;
+    private final Candidate candidate;
     private final RequirementSpec spec;
+    private final CandidateResult result;
     private final Report report;
+    private final Runnable persist;
     private volatile boolean judged;
 
     RecordedEvidence(ModelSession session, RequirementSpec spec, Report report) {
-        this.session = session;
+        this(session.candidate(), spec, session.result(), report, session::persist);
+    }
+
+    /** Records into {@code result}, calling {@code persist} after every change of it. */
+    RecordedEvidence(Candidate candidate, RequirementSpec spec, CandidateResult result, Report report,
+                     Runnable persist) {
+        this.candidate = candidate;
         this.spec = spec;
+        this.result = result;
         this.report = report;
+        this.persist = persist;
     }
 
     @Override
     public Candidate candidate() {
-        return session.candidate();
+        return candidate;
     }
 
     @Override
@@ -41,8 +52,8 @@ final class RecordedEvidence implements Evidence {
 
     @Override
     public void metric(String name, Object value) {
-        session.result().metric(name, value);
-        session.persist();
+        result.metric(name, value);
+        persist.run();
     }
 
     @Override
@@ -101,8 +112,8 @@ final class RecordedEvidence implements Evidence {
                 : label + " " + (value instanceof Double d ? show(d) : value) + ": meets " + (level.equals("nice")
                 ? "the nice-to-have" : "the must-have");
         entry.put("message", message);
-        session.result().requirement(spec.id(), entry);
-        session.persist();
+        result.requirement(spec.id(), entry);
+        persist.run();
         if (must.missed()) {
             throw new AssertionFailedError(must.message());
         }
@@ -132,8 +143,8 @@ final class RecordedEvidence implements Evidence {
     public void skip(String reason) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("message", reason);
-        session.result().requirement(spec.id(), entry);
-        session.persist();
+        result.requirement(spec.id(), entry);
+        persist.run();
         Assumptions.abort(reason);
     }
 
