@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.CatalogLoader;
 import dev.modelgate.catalog.Problems;
@@ -16,6 +17,7 @@ import dev.modelgate.client.ClientOptions;
 import dev.modelgate.qualification.PerformanceRequirementTests;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.VllmSimulator;
+import dev.modelgate.testing.RecordingEvidence;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,24 +72,24 @@ class PerformanceRequirementTestsTest {
         suite.decode(client, requirements, settings, decode);
         suite.decodeUnderConcurrency(client, requirements, settings, sweep);
 
-        assertThat(ttft.judged.get("TTFT p50")).isCloseTo(100, within(15.0));
-        assertThat(ttft.metrics).containsKeys("ttftMs", "ttfbMs", "e2eMs", "longPrompt");
-        assertThat(ttft.metrics.get("ttftMs")).isInstanceOfSatisfying(Map.class,
-                m -> assertThat(m).containsOnlyKeys("p50", "p90", "p99", "n").containsEntry("n", 3));
-        assertThat(ttft.attachments).containsKeys("TTFT samples", "TTFT distribution");
-        assertThat((String) ttft.attachments.get("TTFT distribution")).startsWith("<svg");
+        assertThat(ttft.judgement().label()).isEqualTo("TTFT p50");
+        assertThat((Double) ttft.judgement().value()).isCloseTo(100, within(15.0));
+        assertThat(ttft.metrics().fieldNames()).toIterable().contains("ttftMs", "ttfbMs", "e2eMs", "longPrompt");
+        assertThat(ttft.metric("ttftMs")).containsOnlyKeys("p50", "p90", "p99", "n").containsEntry("n", 3);
+        assertThat(ttft.attachments()).containsKeys("TTFT samples", "TTFT distribution");
+        assertThat(ttft.attachments().get("TTFT distribution")).startsWith("<svg");
 
-        assertThat(decode.judged.get("Decode p50")).isCloseTo(100, within(3.0));
-        assertThat(decode.metrics).containsKeys("decodeTokensPerSecond", "itlMs", "usage");
-        assertThat(decode.metrics.get("usage")).isInstanceOfSatisfying(Map.class,
-                m -> assertThat(m).containsEntry("missing", 0L).containsEntry("disagrees", 0L));
+        assertThat(decode.judgement().label()).isEqualTo("Decode p50");
+        assertThat((Double) decode.judgement().value()).isCloseTo(100, within(3.0));
+        assertThat(decode.metrics().fieldNames()).toIterable().contains("decodeTokensPerSecond", "itlMs", "usage");
+        assertThat(decode.metric("usage")).containsEntry("missing", 0L).containsEntry("disagrees", 0L);
 
-        assertThat(sweep.judged).as("the sweep reports and never judges").isEmpty();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) sweep.metrics.get("concurrency");
+        assertThat(sweep.judgements()).as("the sweep reports and never judges").isEmpty();
+        JsonNode rows = sweep.metrics().get("concurrency");
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).containsEntry("target", 4).containsEntry("observedPeak", 4);
-        assertThat(sweep.attachments).containsKeys("Concurrency samples", "Throughput vs concurrency");
+        assertThat(rows.get(1).get("target").asInt()).isEqualTo(4);
+        assertThat(rows.get(1).get("observedPeak").asInt()).isEqualTo(4);
+        assertThat(sweep.attachments()).containsKeys("Concurrency samples", "Throughput vs concurrency");
 
         // 3 short + 3 fixed-output + 1 long, then 4 streams at concurrency 4: nothing sampled twice.
         assertThat(sim.requestsServed()).isEqualTo(3 + 3 + 1 + 4);
@@ -112,7 +114,6 @@ class PerformanceRequirementTestsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("decode speed needs completion_tokens from the usage chunk")
                 .hasMessageContaining("no usage chunk although stream_options.include_usage was true");
-        assertThat(decode.metrics.get("usage")).isInstanceOfSatisfying(Map.class,
-                m -> assertThat(m).containsEntry("missing", 7L));
+        assertThat(decode.metric("usage")).containsEntry("missing", 7L);
     }
 }

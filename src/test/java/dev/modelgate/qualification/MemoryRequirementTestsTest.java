@@ -20,9 +20,9 @@ import dev.modelgate.measure.memory.FakeNvidiaSmi;
 import dev.modelgate.measure.memory.Fixtures;
 import dev.modelgate.measure.memory.LoopbackOpenAiServer;
 import dev.modelgate.measure.memory.MemorySettings;
-import dev.modelgate.measure.memory.RecordingEvidence;
 import dev.modelgate.measure.memory.ServerProcesses;
 import dev.modelgate.measure.memory.VramCheck;
+import dev.modelgate.testing.RecordingEvidence;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -128,17 +128,15 @@ class MemoryRequirementTestsTest {
                 .containsEntry("promptTokens", http.promptWords().get(0));
         assertThat(http.promptWords()).singleElement().satisfies(words ->
                 assertThat(words).isGreaterThan(4096 / 2).isLessThan(4096 - 16));
-        assertThat(evidence.judgedLabel).isEqualTo("memory budget");
-        assertThat(evidence.judgedValue).isEqualTo(19.99);
-        assertThat(evidence.level).isEqualTo("must");
-        assertThat(evidence.notes).contains("footprint 10.51 GiB (nvidia-smi) beside a budget of 19.99 GiB");
-        assertThat(evidence.notes.get(0)).isEqualTo("memory budget: 19.99 GiB: --gpu-memory-utilization 0.143 of"
+        assertThat(evidence.judgement()).isEqualTo(new RecordingEvidence.Judgement("memory budget", 19.99, "must"));
+        assertThat(evidence.notes()).contains("footprint 10.51 GiB (nvidia-smi) beside a budget of 19.99 GiB");
+        assertThat(evidence.notes().get(0)).isEqualTo("memory budget: 19.99 GiB: --gpu-memory-utilization 0.143 of"
                 + " 139.80 GiB per GPU × 1 GPU, set by the harness from the requirement's must-have; GPU memory from"
                 + " nvidia-smi memory.total 143771 MiB − memory.reserved 616 MiB = 143155 MiB (the total CUDA reports,"
                 + " which vLLM takes its share of)");
-        assertThat(evidence.attachments).containsKey(smi.executable()
+        assertThat(evidence.attachments()).containsKey(smi.executable()
                 + " --query-compute-apps=pid,used_memory --format=csv,noheader,nounits");
-        assertThat(evidence.attachments.get("vLLM memory log lines")).contains("Model loading took 8.2154 GiB");
+        assertThat(evidence.attachments().get("vLLM memory log lines")).contains("Model loading took 8.2154 GiB");
     }
 
     @Test
@@ -166,11 +164,11 @@ class MemoryRequirementTestsTest {
         assertThat(details(vram)).containsEntry("memAvailableBeforeGiB", 113.07)
                 .containsEntry("memAvailableReadyGiB", 90.57).containsEntry("logWeightsPlusKvCacheGiB", 18.09)
                 .containsEntry("disagreementGiB", 4.41);
-        assertThat(evidence.notes).contains("nvidia-smi prints memory.total as [N/A] (unified memory: the GPU shares"
+        assertThat(evidence.notes()).contains("nvidia-smi prints memory.total as [N/A] (unified memory: the GPU shares"
                 + " system memory): fell back to the unified-memory method");
-        assertThat(evidence.notes).contains("footprint 22.50 GiB (unified-memory) beside a budget of 19.99 GiB: the"
+        assertThat(evidence.notes()).contains("footprint 22.50 GiB (unified-memory) beside a budget of 19.99 GiB: the"
                 + " footprint exceeds the budget by 2.51 GiB (memory outside vLLM's accounting)");
-        assertThat(evidence.level).isEqualTo("must");
+        assertThat(evidence.judgement().level()).isEqualTo("must");
     }
 
     @Test
@@ -192,9 +190,7 @@ class MemoryRequirementTestsTest {
         assertThat(prepared.candidate()).isSameAs(own);
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 10.51).containsEntry("kvCacheGiB", 4.0)
                 .doesNotContainKey("budgetGiB");
-        assertThat(evidence.judgedLabel).isEqualTo("memory footprint");
-        assertThat(evidence.judgedValue).isEqualTo(10.51);
-        assertThat(evidence.level).isEqualTo("nice");
+        assertThat(evidence.judgement()).isEqualTo(new RecordingEvidence.Judgement("memory footprint", 10.51, "nice"));
     }
 
     @Test
@@ -213,9 +209,7 @@ class MemoryRequirementTestsTest {
         assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
                 settings, evidence))
                 .isInstanceOf(AssertionError.class);
-        assertThat(evidence.judgedLabel).isEqualTo("memory budget");
-        assertThat(evidence.judgedValue).isEqualTo(126.36);
-        assertThat(evidence.level).isEqualTo("none");
+        assertThat(evidence.judgement()).isEqualTo(new RecordingEvidence.Judgement("memory budget", 126.36, "none"));
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 125.98).containsEntry("budgetGiB", 126.36);
     }
 
@@ -238,16 +232,16 @@ class MemoryRequirementTestsTest {
                 .contains("--gpu-memory-utilization 0.1424");
         assertThatThrownBy(() -> VramCheck.bootFailed(failure, prepared.boot(), evidence))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("Memory budget: boots within the memory budget: the candidate does not fit within its"
+                .hasMessage("boots within the memory budget the candidate does not fit within its"
                         + " 19.99 GiB budget: weights 30.41 GiB and activations leave no memory for the KV cache"
                         + " (Available KV cache memory: -11.73 GiB); vLLM: ValueError: No available memory for the"
                         + " cache blocks. Try increasing `gpu_memory_utilization` when initializing the engine. See"
                         + " https://docs.vllm.ai/en/latest/configuration/conserving_memory/ for more details."
-                        + " (must-have)");
+                        + " is not ≤ 20 GiB (must-have)");
         assertThat(evidence.metric("vramGiB")).doesNotContainKey("value").containsEntry("weightsGiB", 30.41)
                 .containsEntry("kvCacheGiB", -11.73).containsEntry("budgetGiB", 19.99)
                 .containsKey("bootFailure");
-        assertThat(evidence.level).isEqualTo("none");
+        assertThat(evidence.judgement().level()).isEqualTo("none");
     }
 
     @Test
@@ -267,7 +261,7 @@ class MemoryRequirementTestsTest {
                 .hasMessageStartingWith("the machine did not have the memory free that the budget asks for");
         assertThatThrownBy(() -> VramCheck.bootFailed(unrelated, dev.modelgate.measure.memory.BootMemory.none(),
                 evidence)).isSameAs(unrelated);
-        assertThat(evidence.level).isNull();
+        assertThat(evidence.judgements()).isEmpty();
     }
 
     @Test
@@ -284,9 +278,9 @@ class MemoryRequirementTestsTest {
         assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
                 settings, evidence))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("Memory budget: serves the longest-context request within the memory budget: the"
+                .hasMessage("serves the longest-context request within the memory budget the"
                         + " longest-context request was not served within the memory budget: HTTP 500"
-                        + " (InternalServerError): CUDA error: out of memory (must-have)");
+                        + " (InternalServerError): CUDA error: out of memory is not ≤ 20 GiB (must-have)");
         assertThat(evidence.metric("vramGiB")).containsEntry("servedLongestRequest", false)
                 .containsEntry("weightsGiB", 8.22).doesNotContainKey("value");
 
@@ -314,7 +308,7 @@ class MemoryRequirementTestsTest {
                 .isInstanceOf(CannotMeasure.class)
                 .hasMessageStartingWith("cannot measure: nvidia-smi lists no compute process of the process tree of"
                         + " pid " + model.process().get().pid());
-        assertThat(evidence.level).isNull();
+        assertThat(evidence.judgements()).isEmpty();
         assertThat(evidence.metric("vramGiB")).doesNotContainKey("value").doesNotContainKey("method")
                 .containsEntry("budgetGiB", 19.99).containsEntry("weightsGiB", 8.22)
                 .hasEntrySatisfying("unmeasured", v -> assertThat(v.toString()).startsWith("cannot measure: "));

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.cases.AllureCapture;
 import dev.modelgate.cases.QualityCases;
 import dev.modelgate.cases.QualityChecks;
-import dev.modelgate.cases.RecordedEvidence;
 import dev.modelgate.cases.ScriptedAnswers;
 import dev.modelgate.cases.ScriptedChatServer;
 import dev.modelgate.cases.ScriptedChatServer.Reply;
@@ -22,6 +21,7 @@ import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ClientOptions;
 import dev.modelgate.client.ServerError;
+import dev.modelgate.testing.RecordingEvidence;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StepResult;
 import java.time.Duration;
@@ -82,7 +82,7 @@ class QualityRequirementTestsTest {
     void perfectToolCallsPassWithEveryCaseAsAPassedStep() {
         ChatClient c = answering(Map.of());
         server.holdUntilInFlight(QualityCases.DEFAULT_CONCURRENCY, Duration.ofSeconds(2));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "tool-calling");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "tool-calling");
         List<StepResult> steps;
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.toolCallingAccuracy(c, CANDIDATE, SETTINGS, evidence);
@@ -104,7 +104,7 @@ class QualityRequirementTestsTest {
         assertThat(metric.get("ci95").get(0).asDouble()).isEqualTo(0.7225);
         assertThat(metric.get("ci95").get(1).asDouble()).isEqualTo(1.0);
         assertThat(evidence.judgements()).containsExactly(
-                new RecordedEvidence.Judgement("tool calling accuracy", 1.0, "nice"));
+                new RecordingEvidence.Judgement("tool calling accuracy", 1.0, "nice"));
         assertThat(steps).hasSize(10).allSatisfy(s -> {
             assertThat(s.getStatus()).isEqualTo(Status.PASSED);
             assertThat(s.getAttachments()).extracting(a -> a.getName()).containsExactly("request", "response", "verdict");
@@ -121,12 +121,12 @@ class QualityRequirementTestsTest {
         List<ToolCallingCase> selected = cases.toolCalling().stream().filter(t -> eight.contains(t.id())).toList();
         assertThat(selected).hasSize(8);
         ChatClient c = answering(Map.of("weather-two-cities", call("get_weather", "{\"city\": \"Mysuru\"}")));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "tool-calling");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "tool-calling");
         List<StepResult> steps;
         try (AllureCapture allure = AllureCapture.start()) {
             assertThatThrownBy(() -> QualityChecks.toolCalling(c, selected, 4, evidence))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessage("tool calling accuracy 0.875 misses > 0.9 (must-have)");
+                    .hasMessage("tool calling accuracy 87.5 % ≤ 90 % (must-have)");
             steps = allure.steps();
         }
         JsonNode metric = evidence.metrics().get("toolCallingAccuracy");
@@ -154,7 +154,7 @@ class QualityRequirementTestsTest {
                 "set-timer-minutes", call("set_timer", "{\"duration_seconds\": 15"),
                 "no-tool-joke", text("<tool_call>{\"name\": \"play_music\", \"arguments\": {}}</tool_call>"),
                 "dim-kitchen-lights", call("set_lights", "{\"room\": \"kitchen\", \"brightness\": 30.0}")));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "tool-calling");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "tool-calling");
         try (AllureCapture allure = AllureCapture.start()) {
             assertThatThrownBy(() -> SUITE.toolCallingAccuracy(c, CANDIDATE, SETTINGS, evidence))
                     .isInstanceOf(AssertionError.class);
@@ -169,10 +169,10 @@ class QualityRequirementTestsTest {
     void aServerThatRefusesToolsMissesTheRequirementWithItsOwnWords() {
         ChatClient c = serve(body -> failure(400, "\"auto\" tool choice requires --enable-auto-tool-choice and"
                 + " --tool-call-parser to be set"));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "tool-calling");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "tool-calling");
         try (AllureCapture allure = AllureCapture.start()) {
             assertThatThrownBy(() -> SUITE.toolCallingAccuracy(c, CANDIDATE, SETTINGS, evidence))
-                    .hasMessage("tool calling accuracy 0.0 misses > 0.9 (must-have)");
+                    .hasMessage("tool calling accuracy 0 % ≤ 90 % (must-have)");
             assertThat(allure.steps()).allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(Status.BROKEN));
         }
         assertThat(evidence.notes()).contains("the server refused every case: HTTP 400: \"auto\" tool choice requires"
@@ -183,7 +183,7 @@ class QualityRequirementTestsTest {
     @Test
     void aServerThatFailsEveryRequestBreaksTheTest() {
         ChatClient c = serve(body -> failure(500, "EngineCore encountered an issue"));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "tool-calling");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "tool-calling");
         try (AllureCapture allure = AllureCapture.start()) {
             assertThatThrownBy(() -> SUITE.toolCallingAccuracy(c, CANDIDATE, SETTINGS, evidence))
                     .isInstanceOf(ServerError.class)
@@ -195,7 +195,7 @@ class QualityRequirementTestsTest {
     @Test
     void entitiesAreAskedForWithStructuredOutput() {
         ChatClient c = answering(Map.of());
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "entities");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "entities");
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.entityExtraction(c, CANDIDATE, SETTINGS, evidence);
             assertThat(allure.steps()).hasSize(4).allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(Status.PASSED));
@@ -209,7 +209,7 @@ class QualityRequirementTestsTest {
             assertThat(r.at("/response_format/json_schema/schema/required").toString())
                     .isEqualTo("[\"persons\",\"places\"]");
         });
-        assertThat(evidence.judgements()).extracting(RecordedEvidence.Judgement::level).containsExactly("nice");
+        assertThat(evidence.judgements()).extracting(RecordingEvidence.Judgement::level).containsExactly("nice");
     }
 
     @Test
@@ -220,7 +220,7 @@ class QualityRequirementTestsTest {
                 ? failure(400, "response_format json_schema is not supported by this server")
                 : text("Sure! Here is the JSON:\n```json\n" + ((ScriptedChatServer.Text) right.get(caseOf.apply(body)))
                 .content() + "\n```"));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "entities");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "entities");
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.entityExtraction(c, CANDIDATE, SETTINGS, evidence);
             StepResult first = allure.steps().get(0);
@@ -241,7 +241,7 @@ class QualityRequirementTestsTest {
         ChatClient c = answering(Map.of("team-offsite", text("{\"persons\": [\"Meera Iyer\", \"Rohan\", \"Farah Khan\","
                 + " \"Vikram Shetty\", \"Li Wei\", \"Ananya Kulkarni\", \"Coorg\"], \"places\": [\"Bangalore\","
                 + " \"Singapore\", \"the airport\"]}")));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "entities");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "entities");
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.entityExtraction(c, CANDIDATE, SETTINGS, evidence);
             assertThat(allure.steps()).filteredOn(s -> s.getStatus() == Status.FAILED).singleElement()
@@ -258,8 +258,8 @@ class QualityRequirementTestsTest {
     @Test
     void kannadaEntitiesAndNativeResponsesFillOneKannadaFigure() {
         ChatClient c = answering(Map.of("kn-native-capital", text("The capital of Karnataka is Bengaluru.")));
-        RecordedEvidence entities = RecordedEvidence.of(CANDIDATE, "kannada-entities");
-        RecordedEvidence nativeResponse = RecordedEvidence.of(CANDIDATE, "kannada-native");
+        RecordingEvidence entities = RecordingEvidence.of(CANDIDATE, "kannada-entities");
+        RecordingEvidence nativeResponse = RecordingEvidence.of(CANDIDATE, "kannada-native");
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.kannadaEntities(c, CANDIDATE, SETTINGS, entities);
             SUITE.kannadaNativeResponse(c, CANDIDATE, SETTINGS, nativeResponse);
@@ -270,19 +270,19 @@ class QualityRequirementTestsTest {
         }
         assertThat(entities.metrics().at("/kannada/entityF1/value").asDouble()).isEqualTo(1.0);
         assertThat(entities.metrics().at("/kannada/entityF1/n").asInt()).isEqualTo(3);
-        assertThat(entities.judgements()).extracting(RecordedEvidence.Judgement::level).containsExactly("must");
+        assertThat(entities.judgements()).extracting(RecordingEvidence.Judgement::level).containsExactly("must");
         JsonNode nativeMetric = nativeResponse.metrics().at("/kannada/nativeResponse");
         assertThat(nativeMetric.get("passed").asInt()).isEqualTo(2);
         assertThat(nativeMetric.get("total").asInt()).isEqualTo(3);
         assertThat(nativeMetric.get("value").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
-        assertThat(nativeResponse.judgements()).extracting(RecordedEvidence.Judgement::level)
+        assertThat(nativeResponse.judgements()).extracting(RecordingEvidence.Judgement::level)
                 .as("a nice-to-have miss does not fail the test").containsExactly("none");
     }
 
     @Test
     void visionSendsTheImageAsADataUrlAndAttachesIt() {
         ChatClient c = answering(Map.of("clock-face", text("It is ten past ten.")));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "vision");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "vision");
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.imageInput(c, CANDIDATE, SETTINGS, evidence);
             StepResult chart = allure.steps().stream().filter(s -> s.getName().startsWith("solar-bar-chart"))
@@ -298,13 +298,13 @@ class QualityRequirementTestsTest {
         assertThat(metric.get("passed").asInt()).isEqualTo(4);
         assertThat(metric.get("total").asInt()).isEqualTo(5);
         assertThat(metric.get("value").asDouble()).isEqualTo(0.8);
-        assertThat(evidence.judgements()).extracting(RecordedEvidence.Judgement::level).containsExactly("nice");
+        assertThat(evidence.judgements()).extracting(RecordingEvidence.Judgement::level).containsExactly("nice");
     }
 
     @Test
     void aModelThatRejectsImagesMissesVisionWithTheServerMessageAndTheRunGoesOn() {
         ChatClient c = serve(body -> failure(400, "scripted-model is not a multimodal model None"));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "vision");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "vision");
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.imageInput(c, CANDIDATE, SETTINGS, evidence);
             assertThat(allure.steps()).hasSize(5).allSatisfy(s -> {
@@ -317,7 +317,7 @@ class QualityRequirementTestsTest {
         assertThat(metric.get("accepted").asBoolean()).isFalse();
         assertThat(metric.get("value").asDouble()).isZero();
         assertThat(metric.get("rejection").asText()).isEqualTo("HTTP 400: scripted-model is not a multimodal model None");
-        assertThat(evidence.judgements()).containsExactly(new RecordedEvidence.Judgement("image input",
+        assertThat(evidence.judgements()).containsExactly(new RecordingEvidence.Judgement("image input",
                 "rejected: HTTP 400: scripted-model is not a multimodal model None", "none"));
     }
 
@@ -325,7 +325,7 @@ class QualityRequirementTestsTest {
     void secretsInAnswersAreRedactedInTheReport() {
         Secret key = new Secret("sk-scripted-0123456789");
         ChatClient c = answering(Map.of("no-tool-joke", text("Your key is " + key.reveal() + ", by the way.")));
-        RecordedEvidence evidence = RecordedEvidence.of(CANDIDATE, "tool-calling");
+        RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "tool-calling");
         try (AllureCapture allure = AllureCapture.start()) {
             SUITE.toolCallingAccuracy(c, CANDIDATE, SETTINGS, evidence);
             StepResult joke = allure.steps().stream().filter(s -> s.getName().startsWith("no-tool-joke"))
@@ -341,7 +341,7 @@ class QualityRequirementTestsTest {
         server.holdUntilInFlight(3, Duration.ofMillis(500)); // a third request would be seen
         Settings two = Settings.ofMap(Map.of(QualityCases.CONCURRENCY, "2"));
         try (AllureCapture allure = AllureCapture.start()) {
-            SUITE.kannadaNativeResponse(c, CANDIDATE, two, RecordedEvidence.of(CANDIDATE, "kannada-native"));
+            SUITE.kannadaNativeResponse(c, CANDIDATE, two, RecordingEvidence.of(CANDIDATE, "kannada-native"));
         }
         assertThat(server.peakInFlight()).isEqualTo(2);
         assertThatThrownBy(() -> QualityChecks.concurrency(Settings.ofMap(Map.of(QualityCases.CONCURRENCY, "0"))))

@@ -2,6 +2,7 @@ package dev.modelgate.qualification;
 
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Requirements;
+import dev.modelgate.testing.RecordingEvidence;
 import java.util.function.BiConsumer;
 import org.opentest4j.TestAbortedException;
 

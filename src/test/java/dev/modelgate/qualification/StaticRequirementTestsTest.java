@@ -8,6 +8,7 @@ import dev.modelgate.catalog.BuiltInCatalogue;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Facts;
 import dev.modelgate.catalog.Requirements;
+import dev.modelgate.testing.RecordingEvidence;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ class StaticRequirementTestsTest {
                 "licence LicenseRef-NVIDIA-Open-Model-License is not one of Apache-2.0, MIT (must-have)");
         assertThat(baseline.evidence().judgement())
                 .isEqualTo(new RecordingEvidence.Judgement("licence", "LicenseRef-NVIDIA-Open-Model-License",
-                        false, null, "none"));
+                        "none"));
     }
 
     @Test
@@ -91,7 +92,7 @@ class StaticRequirementTestsTest {
 
         assertThat(qwen.status()).isEqualTo("passed");
         assertThat(qwen.evidence().judgement()).isEqualTo(
-                new RecordingEvidence.Judgement("licence", "Apache-2.0", true, null, "must"));
+                new RecordingEvidence.Judgement("licence", "Apache-2.0", "must"));
     }
 
     @Test
@@ -135,8 +136,7 @@ class StaticRequirementTestsTest {
 
         assertThat(outcome.status()).isEqualTo("failed");
         assertThat(outcome.evidence().judgement())
-                .isEqualTo(new RecordingEvidence.Judgement("architecture", "Mistral9ForTimeTravel", false, false,
-                        "none"));
+                .isEqualTo(new RecordingEvidence.Judgement("architecture", "Mistral9ForTimeTravel", "none"));
         assertThat(outcome.evidence().notes()).singleElement().asString()
                 .contains("Mistral9ForTimeTravel is not among the", "architectures vLLM 0.20.0 serves",
                         "dev/modelgate/vllm/architectures.yaml");
@@ -147,7 +147,7 @@ class StaticRequirementTestsTest {
         StaticOutcome qwen = StaticOutcome.context(candidate("qwen3-30b-a3b"), requirements);
 
         assertThat(qwen.status()).isEqualTo("failed");
-        assertThat(qwen.evidence().judgement().value()).isEqualTo("40960 tokens");
+        assertThat(qwen.evidence().judgement().value()).isEqualTo(40960.0);
         assertThat(qwen.evidence().notes()).anyMatch(n -> n.contains("models/qwen3-30b-a3b.yaml"));
     }
 

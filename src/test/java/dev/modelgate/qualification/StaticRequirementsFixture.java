@@ -4,6 +4,7 @@ import dev.modelgate.Evidence;
 import dev.modelgate.Requirement;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Requirements;
+import dev.modelgate.testing.RecordingEvidence;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
