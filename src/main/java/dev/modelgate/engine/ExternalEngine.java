@@ -44,32 +44,7 @@ public final class ExternalEngine implements Engine {
         readiness.await(null, timeout, candidate.id(), context.console());
         Duration boot = Duration.ofNanos(System.nanoTime() - start);
         Optional<String> version = readiness.version();
-        return new RunningModel() {
-            @Override
-            public String candidateId() {
-                return candidate.id();
-            }
-
-            @Override
-            public URI baseUrl() {
-                return base;
-            }
-
-            @Override
-            public String servedName() {
-                return served;
-            }
-
-            @Override
-            public String engine() {
-                return "external";
-            }
-
-            @Override
-            public Optional<String> engineVersion() {
-                return version;
-            }
-
+        return new ServedModel(candidate.id(), type(), base, served, boot, version, Map.of("url", base.toString())) {
             @Override
             public Optional<Path> log() {
                 return Optional.empty();
@@ -78,16 +53,6 @@ public final class ExternalEngine implements Engine {
             @Override
             public Optional<ProcessHandle> process() {
                 return Optional.empty();
-            }
-
-            @Override
-            public Duration bootTime() {
-                return boot;
-            }
-
-            @Override
-            public Map<String, String> details() {
-                return Map.of("url", base.toString());
             }
 
             @Override

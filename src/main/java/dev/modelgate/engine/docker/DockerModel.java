@@ -1,7 +1,7 @@
 package dev.modelgate.engine.docker;
 
 import dev.modelgate.engine.ChildProcess;
-import dev.modelgate.engine.RunningModel;
+import dev.modelgate.engine.ServedModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,37 +16,32 @@ import java.util.Optional;
  * the engine's log file). Closing runs {@code docker stop}, then {@code docker rm -f}, then stops
  * the docker client process (TERM, then KILL).
  */
-public final class DockerModel implements RunningModel {
+public final class DockerModel extends ServedModel {
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String candidateId;
-    private final URI baseUrl;
-    private final String servedName;
     private final ChildProcess client;
     private final DockerCli docker;
     private final String container;
-    private final Duration bootTime;
-    private final Optional<String> version;
-    private final Map<String, String> details;
     private volatile boolean closed;
 
     DockerModel(String candidateId, URI baseUrl, String servedName, ChildProcess client, DockerCli docker,
                 String container, String image, Duration bootTime, Optional<String> version) {
-        this.candidateId = candidateId;
-        this.baseUrl = baseUrl;
-        this.servedName = servedName;
+        super(candidateId, VllmDockerEngine.TYPE, baseUrl, servedName, bootTime, version,
+                details(client, docker, container, image));
         this.client = client;
         this.docker = docker;
         this.container = container;
-        this.bootTime = bootTime;
-        this.version = version;
-        this.details = new LinkedHashMap<>();
+    }
+
+    private static Map<String, String> details(ChildProcess client, DockerCli docker, String container, String image) {
+        Map<String, String> details = new LinkedHashMap<>();
         details.put("command", client.commandLine());
         details.put("pid", String.valueOf(client.pid()));
         details.put("image", image);
         details.put("container", container);
-        containerRoot().ifPresent(p -> details.put("containerPid", String.valueOf(p.pid())));
+        containerRoot(docker, container, client).ifPresent(p -> details.put("containerPid", String.valueOf(p.pid())));
+        return details;
     }
 
     /** The container's name ({@code modelgate-<id>-<random>}). */
@@ -66,6 +61,10 @@ public final class DockerModel implements RunningModel {
      * never mistaken for a local process.
      */
     public Optional<ProcessHandle> containerRoot() {
+        return containerRoot(docker, container, client);
+    }
+
+    private static Optional<ProcessHandle> containerRoot(DockerCli docker, String container, ChildProcess client) {
         long pid = docker.mainPid(container);
         if (pid <= 0) {
             return Optional.empty();
@@ -73,31 +72,6 @@ public final class DockerModel implements RunningModel {
         Instant clientStart = client.handle().info().startInstant().orElse(Instant.MAX);
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().startInstant().map(s -> !s.isBefore(clientStart.minusSeconds(1))).orElse(false));
-    }
-
-    @Override
-    public String candidateId() {
-        return candidateId;
-    }
-
-    @Override
-    public URI baseUrl() {
-        return baseUrl;
-    }
-
-    @Override
-    public String servedName() {
-        return servedName;
-    }
-
-    @Override
-    public String engine() {
-        return VllmDockerEngine.TYPE;
-    }
-
-    @Override
-    public Optional<String> engineVersion() {
-        return version;
     }
 
     @Override
@@ -109,16 +83,6 @@ public final class DockerModel implements RunningModel {
     @Override
     public Optional<ProcessHandle> process() {
         return containerRoot().or(() -> Optional.of(client.handle()));
-    }
-
-    @Override
-    public Duration bootTime() {
-        return bootTime;
-    }
-
-    @Override
-    public Map<String, String> details() {
-        return Map.copyOf(details);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.modelgate.engine.ollama;
 
 import dev.modelgate.engine.ChildProcess;
-import dev.modelgate.engine.RunningModel;
+import dev.modelgate.engine.ServedModel;
 import dev.modelgate.engine.ServingDialect;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,32 +13,20 @@ import java.util.Optional;
  * A model Ollama serves. Closing unloads the model if this run loaded it, and stops
  * {@code ollama serve} if this run started it; a server that was already running is left running.
  */
-public final class OllamaModel implements RunningModel {
+public final class OllamaModel extends ServedModel {
 
-    private final String candidateId;
     private final OllamaRest rest;
-    private final String model;
     private final Optional<ChildProcess> server;
     private final boolean unloadOnClose;
-    private final Duration bootTime;
-    private final Optional<String> version;
-    private final Map<String, String> details;
     private volatile boolean closed;
 
     OllamaModel(String candidateId, OllamaRest rest, String model, Optional<ChildProcess> server,
                 boolean unloadOnClose, Duration bootTime, Optional<String> version, Map<String, String> details) {
-        this.candidateId = candidateId;
+        super(candidateId, OllamaEngine.TYPE, rest.base(), model, bootTime, version,
+                server.map(s -> withProcess(details, s)).orElse(details));
         this.rest = rest;
-        this.model = model;
         this.server = server;
         this.unloadOnClose = unloadOnClose;
-        this.bootTime = bootTime;
-        this.version = version;
-        this.details = new LinkedHashMap<>(details);
-        server.ifPresent(s -> {
-            this.details.putIfAbsent("command", s.commandLine());
-            this.details.putIfAbsent("pid", String.valueOf(s.pid()));
-        });
     }
 
     /**
@@ -50,32 +36,7 @@ public final class OllamaModel implements RunningModel {
      * @throws IOException when Ollama does not answer
      */
     public Optional<OllamaProcessStatus> processStatus() throws IOException {
-        return rest.ps(model);
-    }
-
-    @Override
-    public String candidateId() {
-        return candidateId;
-    }
-
-    @Override
-    public URI baseUrl() {
-        return rest.base();
-    }
-
-    @Override
-    public String servedName() {
-        return model;
-    }
-
-    @Override
-    public String engine() {
-        return OllamaEngine.TYPE;
-    }
-
-    @Override
-    public Optional<String> engineVersion() {
-        return version;
+        return rest.ps(servedName());
     }
 
     @Override
@@ -86,16 +47,6 @@ public final class OllamaModel implements RunningModel {
     @Override
     public Optional<ProcessHandle> process() {
         return server.map(ChildProcess::handle);
-    }
-
-    @Override
-    public Duration bootTime() {
-        return bootTime;
-    }
-
-    @Override
-    public Map<String, String> details() {
-        return Map.copyOf(details);
     }
 
     @Override
@@ -119,7 +70,7 @@ public final class OllamaModel implements RunningModel {
         closed = true;
         try {
             if (unloadOnClose && server.map(ChildProcess::alive).orElse(true)) {
-                rest.load(model, true);
+                rest.load(servedName(), true);
             }
         } catch (IOException e) {
             // Ollama unloads idle models by itself after its keep-alive time
