@@ -21,22 +21,21 @@ public final class ExternalEngine implements Engine {
 
     @Override
     public Optional<String> probeVersion(Candidate candidate, EngineContext context) {
-        String url = context.settings().get(Settings.URL).orElse(candidate.engine().url());
-        if (url == null) {
-            return Optional.empty();
-        }
-        URI base = URI.create(url.replaceAll("/+$", "").replaceAll("/v1$", ""));
-        return new Readiness(base, VllmEngine.servedName(candidate), context.apiKey()).version();
+        return baseUrl(candidate, context)
+                .flatMap(base -> new Readiness(base, VllmEngine.servedName(candidate), context.apiKey()).version());
+    }
+
+    /** {@code modelgate.url}, else the candidate's {@code engine.url}, without a trailing {@code /} or {@code /v1}. */
+    private static Optional<URI> baseUrl(Candidate candidate, EngineContext context) {
+        return context.settings().get(Settings.URL).or(() -> Optional.ofNullable(candidate.engine().url()))
+                .map(url -> URI.create(url.replaceAll("/+$", "").replaceAll("/v1$", "")));
     }
 
     @Override
     public RunningModel start(Candidate candidate, EngineContext context) {
-        String url = context.settings().get(Settings.URL).orElse(candidate.engine().url());
-        if (url == null) {
-            throw new BootFailure(BootFailure.Kind.INVALID, candidate.id() + ": engine 'external' needs a URL: set -D"
-                    + Settings.URL + "=http://host:port or engine.url in the candidate file");
-        }
-        URI base = URI.create(url.replaceAll("/+$", "").replaceAll("/v1$", ""));
+        URI base = baseUrl(candidate, context).orElseThrow(() -> new BootFailure(BootFailure.Kind.INVALID,
+                candidate.id() + ": engine 'external' needs a URL: set -D" + Settings.URL
+                        + "=http://host:port or engine.url in the candidate file"));
         String served = VllmEngine.servedName(candidate);
         long start = System.nanoTime();
         Readiness readiness = new Readiness(base, served, context.apiKey()).healthPath(null);
