@@ -45,6 +45,11 @@ public record Candidate(
         return huggingFace != null && huggingFace.repo() != null ? huggingFace.repo() : id;
     }
 
+    /** The name the server lists in {@code /v1/models}: {@code engine.servedName}, else the candidate id. */
+    public String servedName() {
+        return engine.servedName() != null ? engine.servedName() : id;
+    }
+
     /** A candidate for an id that has no file: a Hugging Face id served with the default engine. */
     public static Candidate adHoc(String id) {
         return new Candidate(id, id, false, List.of(), new HuggingFace(id, null), EngineSpec.defaults(),

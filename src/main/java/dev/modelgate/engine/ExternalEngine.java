@@ -22,7 +22,7 @@ public final class ExternalEngine implements Engine {
     @Override
     public Optional<String> probeVersion(Candidate candidate, EngineContext context) {
         return baseUrl(candidate, context)
-                .flatMap(base -> new Readiness(base, VllmEngine.servedName(candidate), context.apiKey()).version());
+                .flatMap(base -> new Readiness(base, candidate.servedName(), context.apiKey()).version());
     }
 
     /** {@code modelgate.url}, else the candidate's {@code engine.url}, without a trailing {@code /} or {@code /v1}. */
@@ -36,7 +36,7 @@ public final class ExternalEngine implements Engine {
         URI base = baseUrl(candidate, context).orElseThrow(() -> new BootFailure(BootFailure.Kind.INVALID,
                 candidate.id() + ": engine 'external' needs a URL: set -D" + Settings.URL
                         + "=http://host:port or engine.url in the candidate file"));
-        String served = VllmEngine.servedName(candidate);
+        String served = candidate.servedName();
         long start = System.nanoTime();
         Readiness readiness = new Readiness(base, served, context.apiKey()).healthPath(null);
         Duration timeout = Duration.ofSeconds(context.settings().getInt(Settings.BOOT_TIMEOUT, 30));

@@ -1,7 +1,6 @@
 package dev.modelgate.engine;
 
 import dev.modelgate.catalog.Candidate;
-import dev.modelgate.catalog.EngineSpec;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import java.io.File;
@@ -39,7 +38,7 @@ public final class VllmEngine implements Engine {
     @Override
     public RunningModel start(Candidate candidate, EngineContext context) {
         String executable = executable(context.settings());
-        String served = servedName(candidate);
+        String served = candidate.servedName();
         Map<String, String> env = new HashMap<>(candidate.engine().env());
         context.apiKey().ifPresent(k -> env.put("VLLM_API_KEY", k.reveal()));
         Secret.registerSecretLike(env);
@@ -122,11 +121,6 @@ public final class VllmEngine implements Engine {
 
     static Duration bootTimeout(Candidate candidate, Settings settings) {
         return Duration.ofSeconds(settings.getInt(Settings.BOOT_TIMEOUT, candidate.bootTimeoutSeconds()));
-    }
-
-    static String servedName(Candidate candidate) {
-        EngineSpec spec = candidate.engine();
-        return spec.servedName() != null ? spec.servedName() : candidate.id();
     }
 
     static String executable(Settings settings) {

@@ -46,7 +46,7 @@ public final class VllmDockerEngine implements Engine {
         Settings settings = context.settings();
         String docker = docker(candidate, settings);
         String image = image(candidate, settings);
-        String served = candidate.engine().servedName() != null ? candidate.engine().servedName() : candidate.id();
+        String served = candidate.servedName();
         String container = containerName(candidate.id());
         int port = Ports.free();
         Optional<String> hfToken = Optional.ofNullable(System.getenv("HF_TOKEN")).filter(t -> !t.isBlank());

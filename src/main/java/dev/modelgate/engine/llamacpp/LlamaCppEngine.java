@@ -3,7 +3,6 @@ package dev.modelgate.engine.llamacpp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelgate.catalog.Candidate;
-import dev.modelgate.catalog.EngineSpec;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.engine.BootFailure;
@@ -63,7 +62,7 @@ public final class LlamaCppEngine implements Engine {
         GgufFile header = header(candidate.id(), gguf);
         int contextSize = contextSize(candidate, header, context);
         int threads = threads(candidate, settings);
-        String served = servedName(candidate);
+        String served = candidate.servedName();
         int port = Ports.free();
         ServerOptions options = new ServerOptions(gguf, "127.0.0.1", port, served, threads, contextSize,
                 context.workDir().resolve("llamacpp-native.log").toAbsolutePath(),
@@ -158,11 +157,6 @@ public final class LlamaCppEngine implements Engine {
                     + threads + " is not a thread count; use 1 or more");
         }
         return threads;
-    }
-
-    static String servedName(Candidate candidate) {
-        EngineSpec spec = candidate.engine();
-        return spec.servedName() != null ? spec.servedName() : candidate.id();
     }
 
     /** What the server reports about itself at {@code /modelgate/info}, flattened for the result file. */
