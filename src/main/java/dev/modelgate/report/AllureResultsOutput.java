@@ -1,29 +1,17 @@
 package dev.modelgate.report;
 
-import dev.modelgate.catalog.Secret;
 import dev.modelgate.verdict.ResultStore;
-import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.model.Label;
-import io.qameta.allure.model.Parameter;
-import io.qameta.allure.model.Status;
-import io.qameta.allure.model.StepResult;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
-/** {@link AllureOutput} on Allure's lifecycle (looked up on every call, so a test can swap it). */
+/** {@link AllureOutput} into an Allure results directory; report calls go to {@link AllureReport}. */
 final class AllureResultsOutput implements AllureOutput {
 
     private final Path dir;
@@ -35,14 +23,6 @@ final class AllureResultsOutput implements AllureOutput {
     @Override
     public Path resultsDir() {
         return dir;
-    }
-
-    private static AllureLifecycle lifecycle() {
-        return Allure.getLifecycle();
-    }
-
-    private static boolean inTest() {
-        return lifecycle().getCurrentTestCase().isPresent();
     }
 
     @Override
