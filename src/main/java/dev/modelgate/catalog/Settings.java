@@ -33,6 +33,7 @@ public final class Settings {
     /** Seconds a stream may stay silent (overrides {@code sampling.idleTimeoutSeconds}). */
     public static final String IDLE_TIMEOUT = "modelgate.idleTimeout";
     public static final String PREFLIGHT = "modelgate.preflight";
+    /** Base URL of the Hugging Face Hub (GGUF downloads, preflight); default {@code https://huggingface.co}. */
     public static final String HF_ENDPOINT = "modelgate.hfEndpoint";
 
     private final Function<String, Optional<String>> lookup;

@@ -14,8 +14,6 @@ public final class EngineSettings {
     public static final String CACHE = "modelgate.cache";
     /** CPU threads for the {@code llamacpp} engine, overriding {@code engine.threads} of every candidate. */
     public static final String THREADS = "modelgate.threads";
-    /** Base URL of the Hugging Face Hub for {@code hf://} GGUF references; default {@code https://huggingface.co}. */
-    public static final String HF_ENDPOINT = "modelgate.hfEndpoint";
     /** The {@code docker} executable; default: {@code docker} on the PATH. */
     public static final String DOCKER = "modelgate.docker";
     /**

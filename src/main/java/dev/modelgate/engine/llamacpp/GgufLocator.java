@@ -75,11 +75,11 @@ public final class GgufLocator {
 
     /**
      * A locator for the run's settings: cache {@value EngineSettings#CACHE}, endpoint
-     * {@value EngineSettings#HF_ENDPOINT} (else {@code HF_ENDPOINT}, else the public Hub), token
+     * {@value Settings#HF_ENDPOINT} (else {@code HF_ENDPOINT}, else the public Hub), token
      * {@code HF_TOKEN}.
      */
     public static GgufLocator of(Settings settings, Consumer<String> console) {
-        String endpoint = settings.get(EngineSettings.HF_ENDPOINT)
+        String endpoint = settings.get(Settings.HF_ENDPOINT)
                 .or(() -> Optional.ofNullable(System.getenv("HF_ENDPOINT")).filter(s -> !s.isBlank()))
                 .orElse(DEFAULT_ENDPOINT);
         Optional<Secret> token = Optional.ofNullable(System.getenv("HF_TOKEN")).filter(s -> !s.isBlank())
