@@ -2,7 +2,6 @@ package dev.modelgate.catalog;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,10 +113,6 @@ public sealed interface Threshold {
             }
             String v = value.toLowerCase(Locale.ROOT);
             return values.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(v));
-        }
-
-        public Set<String> asSet() {
-            return Set.copyOf(values);
         }
 
         @Override

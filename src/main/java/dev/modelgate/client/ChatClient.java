@@ -112,11 +112,6 @@ public final class ChatClient implements AutoCloseable {
         return options;
     }
 
-    /** A client for the same server with other timeouts. */
-    public ChatClient withOptions(ClientOptions newOptions) {
-        return new ChatClient(baseUrl, model, apiKey, newOptions, adapter, failures);
-    }
-
     /**
      * Sends {@code request} streaming and waits for the whole stream.
      *

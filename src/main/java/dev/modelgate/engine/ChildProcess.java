@@ -90,14 +90,6 @@ public final class ChildProcess implements AutoCloseable {
         process.toHandle().descendants().forEach(seen::add);
     }
 
-    /** Every process of the tree seen so far, alive or not, root included. */
-    public java.util.Set<ProcessHandle> seenProcesses() {
-        observeTree();
-        java.util.Set<ProcessHandle> all = new java.util.HashSet<>(seen);
-        all.add(process.toHandle());
-        return all;
-    }
-
     public OptionalInt exitCode() {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
@@ -201,10 +193,6 @@ public final class ChildProcess implements AutoCloseable {
 
         static void unregister(ChildProcess child) {
             LIVE.remove(child);
-        }
-
-        static int live() {
-            return LIVE.size();
         }
     }
 }

@@ -280,10 +280,6 @@ final class ModelSession implements AutoCloseable {
         return Optional.ofNullable(running);
     }
 
-    Optional<BootFailure> bootFailure() {
-        return Optional.ofNullable(bootFailure);
-    }
-
     /** Whether the boot log still has to be attached (only to the first test the failure breaks). */
     synchronized boolean takeBootLogAttachment() {
         if (bootLogAttached) {

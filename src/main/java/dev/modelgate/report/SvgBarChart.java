@@ -58,10 +58,6 @@ public final class SvgBarChart {
         return this;
     }
 
-    public List<Row> rows() {
-        return List.copyOf(rows);
-    }
-
     public String render() {
         double max = 0;
         for (Row r : rows) {

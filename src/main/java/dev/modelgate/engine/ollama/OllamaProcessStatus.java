@@ -8,9 +8,4 @@ package dev.modelgate.engine.ollama;
  * @param contextLength the context it was loaded with ({@code context_length}); -1 when not reported
  */
 public record OllamaProcessStatus(long sizeBytes, long sizeVramBytes, int contextLength) {
-
-    /** Whether part of the model runs from system memory (on the CPU). */
-    public boolean partlyOnCpu() {
-        return sizeVramBytes >= 0 && sizeVramBytes < sizeBytes;
-    }
 }
