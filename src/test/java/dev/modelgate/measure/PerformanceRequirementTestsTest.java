@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelgate.catalog.BuiltInCatalogue;
 import dev.modelgate.catalog.Candidate;
-import dev.modelgate.catalog.CatalogLoader;
-import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Requirements;
-import dev.modelgate.catalog.ResourceDirs;
 import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
@@ -28,19 +26,12 @@ import org.junit.jupiter.api.Test;
 class PerformanceRequirementTestsTest {
 
     private final PerformanceRequirementTests suite = new PerformanceRequirementTests() { };
-    private final Requirements requirements = loadRequirements()
+    private final Requirements requirements = BuiltInCatalogue.get().requirements()
             .withSampling(new Sampling(0, 3, List.of(1, 4), 8, 60, 20));
     private final Settings settings = Settings.ofMap(Map.of());
     private final Candidate candidate = Candidate.adHoc("sim/model");
     private VllmSimulator sim;
     private ChatClient client;
-
-    private static Requirements loadRequirements() {
-        Problems problems = new Problems();
-        Requirements r = CatalogLoader.loadRequirements(ResourceDirs.find("requirements.yaml").orElseThrow(), problems);
-        problems.throwIfAny();
-        return r;
-    }
 
     private void start(SimScript script) {
         sim = VllmSimulator.start(script);

@@ -1,10 +1,8 @@
 package dev.modelgate.verdict;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelgate.catalog.CatalogLoader;
-import dev.modelgate.catalog.Problems;
+import dev.modelgate.catalog.BuiltInCatalogue;
 import dev.modelgate.catalog.Requirements;
-import dev.modelgate.catalog.ResourceDirs;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -41,10 +39,7 @@ public final class ResultFixture {
 
     /** The built-in requirement table. */
     public static Requirements table() {
-        Problems problems = new Problems();
-        Requirements r = CatalogLoader.loadRequirements(ResourceDirs.find("requirements.yaml").orElseThrow(), problems);
-        problems.throwIfAny();
-        return r;
+        return BuiltInCatalogue.get().requirements();
     }
 
     /**

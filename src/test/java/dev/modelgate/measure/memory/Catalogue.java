@@ -1,13 +1,10 @@
 package dev.modelgate.measure.memory;
 
+import dev.modelgate.catalog.BuiltInCatalogue;
 import dev.modelgate.catalog.Candidate;
-import dev.modelgate.catalog.Catalog;
-import dev.modelgate.catalog.CatalogLoader;
 import dev.modelgate.catalog.EngineSpec;
-import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Requirements;
-import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.Threshold;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,26 +14,15 @@ import java.util.Optional;
 /** The project's own catalogue (test class path {@code models/}, {@code requirements.yaml}) and variants of it. */
 public final class Catalogue {
 
-    private static Catalog catalog;
-
     private Catalogue() {
     }
 
-    public static synchronized Catalog load() {
-        if (catalog == null) {
-            Problems problems = new Problems();
-            catalog = CatalogLoader.load(Settings.ofMap(Map.of()), problems);
-            problems.throwIfAny();
-        }
-        return catalog;
-    }
-
     public static Requirements requirements() {
-        return load().requirements();
+        return BuiltInCatalogue.get().requirements();
     }
 
     public static Candidate candidate(String id) {
-        return load().candidate(id).orElseThrow();
+        return BuiltInCatalogue.candidate(id);
     }
 
     /** The requirements with the vram must-have replaced ({@code null}: no vram requirement). */
