@@ -1,6 +1,5 @@
 package dev.modelgate.sim;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -106,9 +105,5 @@ final class Chunks {
             fn.put("arguments", arguments);
         }
         return entry;
-    }
-
-    static ArrayNode array() {
-        return NODES.arrayNode();
     }
 }

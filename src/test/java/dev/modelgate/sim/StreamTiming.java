@@ -12,9 +12,4 @@ public record StreamTiming(long receiptNanos, long firstDueNanos, long firstWrit
     public double firstLateMs() {
         return (firstWrittenNanos - firstDueNanos) / 1e6;
     }
-
-    /** How late the last output event went out, in milliseconds. */
-    public double lastLateMs() {
-        return (lastWrittenNanos - lastDueNanos) / 1e6;
-    }
 }
