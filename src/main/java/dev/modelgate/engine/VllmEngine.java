@@ -87,7 +87,7 @@ public final class VllmEngine implements Engine {
         ChildProcess child = ChildProcess.start(command, env, log, ChildProcess.DEFAULT_GRACE);
         try {
             Readiness readiness = new Readiness(base, served, context.apiKey());
-            readiness.await(child, bootTimeout(candidate, context.settings()), candidate.id(), context.console());
+            readiness.await(child, context.bootTimeout(candidate), candidate.id(), context.console());
             Duration boot = Duration.ofNanos(System.nanoTime() - start);
             context.console().accept("[modelgate] " + candidate.id() + ": ready at " + base + " after "
                     + boot.toMillis() / 1000.0 + " s");
@@ -117,10 +117,6 @@ public final class VllmEngine implements Engine {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    static Duration bootTimeout(Candidate candidate, Settings settings) {
-        return Duration.ofSeconds(settings.getInt(Settings.BOOT_TIMEOUT, candidate.bootTimeoutSeconds()));
     }
 
     static String executable(Settings settings) {

@@ -64,8 +64,7 @@ public final class VllmDockerEngine implements Engine {
         DockerCli cli = new DockerCli(docker);
         try {
             Readiness readiness = new Readiness(base, served, context.apiKey());
-            Duration timeout = Duration.ofSeconds(settings.getInt(Settings.BOOT_TIMEOUT, candidate.bootTimeoutSeconds()));
-            readiness.await(client, timeout, candidate.id(), context.console());
+            readiness.await(client, context.bootTimeout(candidate), candidate.id(), context.console());
             Duration boot = Duration.ofNanos(System.nanoTime() - start);
             context.console().accept("[modelgate] " + candidate.id() + ": ready at " + base + " after "
                     + boot.toMillis() / 1000.0 + " s (container " + container + ")");

@@ -86,8 +86,7 @@ public final class LlamaCppEngine implements Engine {
         ChildProcess child = ChildProcess.start(command, env, context.workDir().resolve("llamacpp.log"), STOP_GRACE);
         try {
             Readiness readiness = new Readiness(base, served, context.apiKey());
-            Duration timeout = Duration.ofSeconds(settings.getInt(Settings.BOOT_TIMEOUT, candidate.bootTimeoutSeconds()));
-            readiness.await(child, timeout, candidate.id(), context.console());
+            readiness.await(child, context.bootTimeout(candidate), candidate.id(), context.console());
             Duration boot = Duration.ofNanos(System.nanoTime() - start);
             context.console().accept("[modelgate] " + candidate.id() + ": ready at " + base + " after "
                     + boot.toMillis() / 1000.0 + " s");
