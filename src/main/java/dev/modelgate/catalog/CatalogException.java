@@ -11,15 +11,8 @@ import java.util.stream.Collectors;
  */
 public final class CatalogException extends RuntimeException {
 
-    private final List<Problem> problems;
-
     public CatalogException(List<Problem> problems) {
         super(render(problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<Problem> problems() {
-        return problems;
     }
 
     private static String render(List<Problem> problems) {

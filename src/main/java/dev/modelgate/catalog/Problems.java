@@ -12,14 +12,6 @@ public final class Problems {
         list.add(new Problem(file, path, message));
     }
 
-    public void addAll(List<Problem> problems) {
-        list.addAll(problems);
-    }
-
-    public boolean isEmpty() {
-        return list.isEmpty();
-    }
-
     public List<Problem> list() {
         return List.copyOf(list);
     }

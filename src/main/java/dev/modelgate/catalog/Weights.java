@@ -4,8 +4,4 @@ package dev.modelgate.catalog;
 public record Weights(double quality, double performance, double vision, double memory, double stability) {
 
     public static final Weights DEFAULTS = new Weights(0.40, 0.25, 0.20, 0.10, 0.05);
-
-    public double sum() {
-        return quality + performance + vision + memory + stability;
-    }
 }

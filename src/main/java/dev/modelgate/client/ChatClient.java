@@ -108,10 +108,6 @@ public final class ChatClient implements AutoCloseable {
         return model;
     }
 
-    public ClientOptions options() {
-        return options;
-    }
-
     /**
      * Sends {@code request} streaming and waits for the whole stream.
      *

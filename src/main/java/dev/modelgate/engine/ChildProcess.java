@@ -140,11 +140,6 @@ public final class ChildProcess implements AutoCloseable {
         Reaper.unregister(this);
     }
 
-    /** TERM → wait → KILL over {@code root} and all its descendants (collected before anything dies). */
-    public static void stopTree(ProcessHandle root, Duration grace) {
-        stopTree(root, java.util.Set.of(), grace);
-    }
-
     /**
      * TERM → wait → KILL over {@code root}, its descendants (collected before anything dies) and
      * {@code alsoSeen} (processes of the tree seen earlier that may have been re-parented).

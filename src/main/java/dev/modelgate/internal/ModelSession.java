@@ -99,10 +99,6 @@ final class ModelSession implements AutoCloseable {
         return candidate;
     }
 
-    RunPlan plan() {
-        return plan;
-    }
-
     CandidateResult result() {
         return result;
     }

@@ -8,10 +8,8 @@ import dev.modelgate.catalog.YamlDocuments;
 import dev.modelgate.client.ChatRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -103,9 +101,5 @@ public final class PerformancePrompts {
         PerformanceCase c = longest();
         int maxTokens = c.maxTokens(16);
         return c.request(uniquePrefix, maxTokens, servedContext, false);
-    }
-
-    public List<PerformanceCase> all() {
-        return new ArrayList<>(byKind.values());
     }
 }

@@ -64,10 +64,6 @@ public final class PerformanceRun {
         this.plan = plan;
     }
 
-    public Sampling plan() {
-        return plan;
-    }
-
     /** What was noticed while measuring (refused output controls, missing usage, bottlenecks …). */
     public List<String> notes() {
         synchronized (notes) {

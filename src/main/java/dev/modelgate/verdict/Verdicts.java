@@ -38,10 +38,6 @@ public final class Verdicts {
         this.storedBaselineDirs = List.copyOf(storedBaselineDirs);
     }
 
-    public ScoringParameters parameters() {
-        return parameters;
-    }
-
     public Verdict compute(RunManifest manifest, Gate gate) {
         String baselineId = manifest.baseline() != null ? manifest.baseline() : table.baseline();
         Optional<Candidate> baselineCandidate = baselineId == null ? Optional.empty() : catalog.apply(baselineId);

@@ -38,10 +38,6 @@ public final class NvidiaSmi {
         return VllmEngine.onPath("nvidia-smi").map(p -> new NvidiaSmi(p.toString()));
     }
 
-    public String executable() {
-        return executable;
-    }
-
     /** {@code --query-compute-apps=pid,used_memory}: the processes holding GPU memory. */
     public Answer<List<ComputeApp>> computeApps() {
         Tool.Output out = run(COMPUTE_APPS_ARGS);

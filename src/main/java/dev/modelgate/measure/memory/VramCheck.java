@@ -30,19 +30,11 @@ public final class VramCheck {
     }
 
     /**
-     * Serves {@code longest}, measures, records and judges.
+     * Serves the longest request sized for {@code context} (sized again, once, by the server's own
+     * token count when it overflows the context), measures, records and judges.
      *
      * @throws AssertionError on a must-have miss (budget above the must-have, or the request not served)
      * @throws CannotMeasure  when no method can measure the footprint (broken)
-     */
-    public static void run(RunningModel model, ChatClient client, ChatRequest longest, Settings settings,
-                           BootMemory boot, Evidence evidence) {
-        run(model, client, context -> longest, OptionalInt.empty(), settings, boot, evidence);
-    }
-
-    /**
-     * Serves the longest request sized for {@code context} (sized again, once, by the server's own
-     * token count when it overflows the context), measures, records and judges.
      */
     public static void run(RunningModel model, ChatClient client,
                            java.util.function.Function<OptionalInt, ChatRequest> longest, OptionalInt context,
