@@ -52,10 +52,6 @@ final class SimMetrics {
         return running;
     }
 
-    long generationTokens() {
-        return generationTokens.get();
-    }
-
     /** The Prometheus text exposition, labelled with the served model name. */
     String render(String model, double kvCacheUsage) {
         String labels = "engine=\"0\",model_name=\"" + model + "\"";

@@ -134,14 +134,6 @@ public record SimScript(
         }
     }
 
-    public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public Builder toBuilder() {
         return new Builder(this);
     }

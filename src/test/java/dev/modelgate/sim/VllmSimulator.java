@@ -184,11 +184,6 @@ public final class VllmSimulator implements AutoCloseable {
         prompts.add(firstMessage.length() <= 100 ? firstMessage : firstMessage.substring(0, 100));
     }
 
-    /** Output tokens generated so far, over every request. */
-    public long generatedTokens() {
-        return metrics.generationTokens();
-    }
-
     /**
      * Holds every chat request that arrives from now on (after validation, before its clock
      * starts) until {@link #resume()}: a test can put many requests in flight and release them at

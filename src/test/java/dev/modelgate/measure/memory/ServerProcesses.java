@@ -57,10 +57,6 @@ public final class ServerProcesses implements AutoCloseable {
         throw new IllegalStateException("process " + root.pid() + " did not start " + n + " children");
     }
 
-    public ProcessHandle root() {
-        return root.toHandle();
-    }
-
     public List<ProcessHandle> children() {
         return children;
     }
