@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
@@ -116,8 +117,13 @@ public final class ChatClient implements AutoCloseable {
      * @throws RequestTimeout  when the stream stalls or the request takes too long
      */
     public Completion stream(ChatRequest request) {
+        return toldOfFailure(() -> streamOnce(request));
+    }
+
+    /** Runs {@code call}; a server error, protocol error or timeout is told to the failure hook, then thrown. */
+    private <T> T toldOfFailure(Supplier<T> call) {
         try {
-            return streamOnce(request);
+            return call.get();
         } catch (ServerError | ProtocolError | RequestTimeout e) {
             failures.accept(e);
             throw e;
@@ -195,12 +201,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private JsonNode execute(Request request) {
-        try {
-            return executeOnce(request);
-        } catch (ServerError | ProtocolError | RequestTimeout e) {
-            failures.accept(e);
-            throw e;
-        }
+        return toldOfFailure(() -> executeOnce(request));
     }
 
     private JsonNode executeOnce(Request request) {
