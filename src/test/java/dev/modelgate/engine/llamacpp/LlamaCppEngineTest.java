@@ -87,8 +87,9 @@ class LlamaCppEngineTest {
         assertThat(c.content()).isNotBlank();
         // The first event is the role chunk: no output, so it does not count for TTFT.
         assertThat(c.events().get(0).bearsOutput()).isFalse();
-        // Every token of this model is whole ASCII text, so each arrives as its own event.
-        assertThat(c.outputEvents()).isEqualTo(tokens);
+        // Each token's text arrives as its own event; a token whose text is empty (it happens, rarely,
+        // with this model) sends none, which is why decode speed counts tokens from usage, not events.
+        assertThat(c.outputEvents()).isLessThanOrEqualTo(tokens).isGreaterThanOrEqualTo(tokens - 3);
         assertThat(c.ttftNanos()).isPresent();
         assertThat(c.decodeTokensPerSecond()).isPresent();
         // Flushed per event: the first token arrives long before the stream ends, not with it.
