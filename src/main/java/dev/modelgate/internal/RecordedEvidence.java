@@ -84,10 +84,22 @@ final class RecordedEvidence implements Evidence {
     @Override
     public void judgeRule(String label, String value, Boolean mustMet, Boolean niceMet) {
         Verdict must = mustMet == null || spec.must().isEmpty() ? Verdict.NONE : mustMet ? Verdict.MET
-                : Verdict.missed(label + " " + value + " is not " + describe(spec.must().get()) + " (must-have)");
+                : Verdict.missed(ruleMiss(label, value, spec.must().get(), "must-have"));
         Verdict nice = niceMet == null || spec.nice().isEmpty() ? Verdict.NONE : niceMet ? Verdict.MET
-                : Verdict.missed(label + " " + value + " is not " + describe(spec.nice().get()) + " (nice-to-have)");
+                : Verdict.missed(ruleMiss(label, value, spec.nice().get(), "nice-to-have"));
         conclude(label, value, must, nice);
+    }
+
+    /**
+     * "licence LicenseRef-X is not one of Apache-2.0, MIT (must-have)" for a set or a rule; for a
+     * numeric requirement judged on an outcome that has no number (a boot that did not fit):
+     * "memory budget: weights 61 GiB do not fit … — needs ≤ 20 GiB (must-have)".
+     */
+    private String ruleMiss(String label, String value, Threshold threshold, String side) {
+        if (threshold instanceof Threshold.Comparison) {
+            return label + ": " + value + " — needs " + describe(threshold) + " (" + side + ")";
+        }
+        return label + " " + value + " is not " + describe(threshold) + " (" + side + ")";
     }
 
     /** Whether the test judged its requirement (a test may only record figures). */

@@ -232,12 +232,12 @@ class MemoryRequirementTestsTest {
                 .contains("--gpu-memory-utilization 0.1424");
         assertThatThrownBy(() -> VramCheck.bootFailed(failure, prepared.boot(), evidence))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("boots within the memory budget the candidate does not fit within its"
+                .hasMessage("memory budget: the candidate does not fit within its"
                         + " 19.99 GiB budget: weights 30.41 GiB and activations leave no memory for the KV cache"
                         + " (Available KV cache memory: -11.73 GiB); vLLM: ValueError: No available memory for the"
                         + " cache blocks. Try increasing `gpu_memory_utilization` when initializing the engine. See"
                         + " https://docs.vllm.ai/en/latest/configuration/conserving_memory/ for more details."
-                        + " is not ≤ 20 GiB (must-have)");
+                        + " — needs ≤ 20 GiB (must-have)");
         assertThat(evidence.metric("vramGiB")).doesNotContainKey("value").containsEntry("weightsGiB", 30.41)
                 .containsEntry("kvCacheGiB", -11.73).containsEntry("budgetGiB", 19.99)
                 .containsKey("bootFailure");
@@ -278,9 +278,8 @@ class MemoryRequirementTestsTest {
         assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
                 settings, evidence))
                 .isInstanceOf(AssertionError.class)
-                .hasMessage("serves the longest-context request within the memory budget the"
-                        + " longest-context request was not served within the memory budget: HTTP 500"
-                        + " (InternalServerError): CUDA error: out of memory is not ≤ 20 GiB (must-have)");
+                .hasMessage("memory budget: the longest-context request was not served within the memory"
+                        + " budget: HTTP 500 (InternalServerError): CUDA error: out of memory — needs ≤ 20 GiB (must-have)");
         assertThat(evidence.metric("vramGiB")).containsEntry("servedLongestRequest", false)
                 .containsEntry("weightsGiB", 8.22).doesNotContainKey("value");
 

@@ -93,7 +93,7 @@ public final class VramCheck {
         partial.put("bootFailure", first.get().line());
         evidence.metric(METRIC, partial);
         String message = MemoryFailures.explain(first.get(), figures, boot.budget());
-        evidence.judgeRule("boots within the memory budget", message, false, false);
+        evidence.judgeRule("memory budget", message, false, false);
         throw new AssertionError(message);
     }
 
@@ -142,7 +142,7 @@ public final class VramCheck {
         attachLog(figures, evidence);
         String message = "the longest-context request was not served within the memory budget: " + error
                 + figures.candidateFailure().map(f -> "; the server's log: " + f.line()).orElse("");
-        evidence.judgeRule("serves the longest-context request within the memory budget", message, false, false);
+        evidence.judgeRule("memory budget", message, false, false);
         return new AssertionError(message);
     }
 
