@@ -74,6 +74,11 @@ public final class Settings {
         return get(key).map(Boolean::parseBoolean).orElse(false);
     }
 
+    /** The Hugging Face Hub: {@code modelgate.hfEndpoint}, else {@code HF_ENDPOINT}, else the public Hub. */
+    public String hfEndpoint() {
+        return get(HF_ENDPOINT).or(() -> nonBlank(System.getenv("HF_ENDPOINT"))).orElse("https://huggingface.co");
+    }
+
     public Path resultsDir() {
         return Path.of(get(RESULTS, "target/modelgate"));
     }

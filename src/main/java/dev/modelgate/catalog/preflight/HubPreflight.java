@@ -17,9 +17,9 @@ import okhttp3.HttpUrl;
  * candidate's {@code config.json} and model card from the Hugging Face Hub and reports where the
  * declared facts (architecture, context, quantization, licence) differ from them.
  *
- * <p>The Hub's base URL is {@code modelgate.hfEndpoint} (default {@value #DEFAULT_ENDPOINT}); a token
- * in the environment variable {@code HF_TOKEN} is sent as a bearer for gated repositories and never
- * written anywhere. Every file read is cached under {@code <modelgate.results>/hub-cache/<repo>/<revision>/},
+ * <p>The Hub's base URL is {@code modelgate.hfEndpoint}, else {@code HF_ENDPOINT}, else
+ * {@value #DEFAULT_ENDPOINT}; a token in the environment variable {@code HF_TOKEN} is sent as a
+ * bearer for gated repositories and never written anywhere. Every file read is cached under {@code <modelgate.results>/hub-cache/<repo>/<revision>/},
  * so a second run needs no network; delete the directory (or {@code mvn clean}) to read again.
  */
 public final class HubPreflight {
@@ -58,7 +58,7 @@ public final class HubPreflight {
         }
         Optional<Secret> token = Optional.ofNullable(System.getenv(TOKEN_VARIABLE))
                 .filter(v -> !v.isBlank()).map(String::trim).map(Secret::new);
-        return Optional.of(create(settings.get(Settings.HF_ENDPOINT, DEFAULT_ENDPOINT), token,
+        return Optional.of(create(settings.hfEndpoint(), token,
                 settings.resultsDir().resolve("hub-cache")));
     }
 

@@ -52,7 +52,6 @@ public final class GgufLocator {
 
     /** The scheme of Hugging Face file references. */
     public static final String HF_SCHEME = "hf://";
-    private static final String DEFAULT_ENDPOINT = "https://huggingface.co";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final Path cache;
@@ -79,9 +78,7 @@ public final class GgufLocator {
      * {@code HF_TOKEN}.
      */
     public static GgufLocator of(Settings settings, Consumer<String> console) {
-        String endpoint = settings.get(Settings.HF_ENDPOINT)
-                .or(() -> Optional.ofNullable(System.getenv("HF_ENDPOINT")).filter(s -> !s.isBlank()))
-                .orElse(DEFAULT_ENDPOINT);
+        String endpoint = settings.hfEndpoint();
         Optional<Secret> token = Optional.ofNullable(System.getenv("HF_TOKEN")).filter(s -> !s.isBlank())
                 .map(Secret::new);
         return new GgufLocator(EngineSettings.cacheDir(settings), endpoint, token, console);
