@@ -1,6 +1,6 @@
 package dev.modelgate.measure.memory;
 
-import dev.modelgate.engine.RunningModel;
+import dev.modelgate.engine.ServedModel;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,26 +12,10 @@ import java.util.Optional;
  * resident-set growth: the probe's path for an engine that runs in-process. It has only what the
  * memory probe reads.
  */
-record InProcessModel(String engine) implements RunningModel {
+final class InProcessModel extends ServedModel {
 
-    @Override
-    public String candidateId() {
-        return "tiny";
-    }
-
-    @Override
-    public URI baseUrl() {
-        return URI.create("http://127.0.0.1:1");
-    }
-
-    @Override
-    public String servedName() {
-        return "tiny";
-    }
-
-    @Override
-    public Optional<String> engineVersion() {
-        return Optional.empty();
+    InProcessModel(String engine) {
+        super("tiny", engine, URI.create("http://127.0.0.1:1"), "tiny", Duration.ZERO, Optional.empty(), Map.of());
     }
 
     @Override
@@ -45,21 +29,12 @@ record InProcessModel(String engine) implements RunningModel {
     }
 
     @Override
-    public Duration bootTime() {
-        return Duration.ZERO;
-    }
-
-    @Override
-    public Map<String, String> details() {
-        return Map.of();
-    }
-
-    @Override
     public boolean alive() {
         return true;
     }
 
     @Override
     public void close() {
+        // nothing to stop
     }
 }
