@@ -26,6 +26,11 @@ final class CaseFields {
         return tree.path("temperature").asDouble(0);
     }
 
+    /** The case's {@code tags}, empty when it has none. */
+    static List<String> tags(JsonNode tree) {
+        return strings(tree.get("tags"));
+    }
+
     /** A list whose entries are a phrase or a list of alternative phrases; numbers are read as text. */
     static List<List<String>> alternatives(JsonNode array) {
         List<List<String>> out = new ArrayList<>();

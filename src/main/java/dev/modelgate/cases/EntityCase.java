@@ -8,9 +8,11 @@ import java.util.List;
  * @param instruction what the model is asked to do; the harness adds the answer format
  */
 public record EntityCase(CaseFile source, String description, String instruction, String text,
-                         List<ExpectedEntity> persons, List<ExpectedEntity> places, int maxTokens, double temperature) {
+                         List<ExpectedEntity> persons, List<ExpectedEntity> places, int maxTokens, double temperature,
+                         List<String> tags) {
 
     public EntityCase {
+        tags = List.copyOf(tags);
         persons = List.copyOf(persons);
         places = List.copyOf(places);
     }

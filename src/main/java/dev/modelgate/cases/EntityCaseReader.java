@@ -31,7 +31,7 @@ final class EntityCaseReader {
             return Optional.empty();
         }
         return Optional.of(new EntityCase(source, CaseFields.text(tree, "description"), tree.get("instruction").asText(),
-                text, persons, places, CaseFields.maxTokens(tree), CaseFields.temperature(tree)));
+                text, persons, places, CaseFields.maxTokens(tree), CaseFields.temperature(tree), CaseFields.tags(tree)));
     }
 
     private static List<ExpectedEntity> entities(JsonNode list, String path, String haystack, Map<String, String> owners,

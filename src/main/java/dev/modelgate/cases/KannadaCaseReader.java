@@ -34,6 +34,7 @@ final class KannadaCaseReader {
         }
         return Optional.of(new NativeResponseCase(source, CaseFields.text(tree, "description"),
                 CaseFields.text(tree, "system"), tree.get("question").asText(),
-                CaseFields.alternatives(tree.get("keyFacts")), CaseFields.maxTokens(tree), CaseFields.temperature(tree)));
+                CaseFields.alternatives(tree.get("keyFacts")), CaseFields.maxTokens(tree), CaseFields.temperature(tree),
+                CaseFields.tags(tree)));
     }
 }

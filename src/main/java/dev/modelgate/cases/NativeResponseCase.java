@@ -11,9 +11,11 @@ import java.util.List;
  * @param keyFacts each entry must appear; an entry is met by any of its alternatives
  */
 public record NativeResponseCase(CaseFile source, String description, String system, String question,
-                                 List<List<String>> keyFacts, int maxTokens, double temperature) {
+                                 List<List<String>> keyFacts, int maxTokens, double temperature,
+                                 List<String> tags) {
 
     public NativeResponseCase {
+        tags = List.copyOf(tags);
         keyFacts = keyFacts.stream().map(List::copyOf).toList();
     }
 

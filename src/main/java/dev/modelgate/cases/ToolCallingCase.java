@@ -11,13 +11,19 @@ import java.util.Set;
  *                      {@code tool_choice}, {@code max_tokens}, {@code temperature}
  * @param expectedCalls the calls to make, in any order; empty when no tool applies
  * @param toolNames     the names of the tools offered
+ * @param category      the kind of case ({@code simple}, {@code multiple}, {@code parallel},
+ *                      {@code parallel-multiple}, {@code irrelevance}, {@code multi-turn},
+ *                      {@code missing-argument}): as written, else derived from the case
+ * @param tags          labels to report accuracy by
  */
 public record ToolCallingCase(CaseFile source, String description, ObjectNode request, List<ExpectedCall> expectedCalls,
-                              TextNormalization normalization, Set<String> toolNames) {
+                              TextNormalization normalization, Set<String> toolNames, String category,
+                              List<String> tags) {
 
     public ToolCallingCase {
         expectedCalls = List.copyOf(expectedCalls);
         toolNames = Set.copyOf(toolNames);
+        tags = List.copyOf(tags);
     }
 
     public String id() {

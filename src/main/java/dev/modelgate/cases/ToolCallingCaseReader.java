@@ -72,7 +72,28 @@ final class ToolCallingCaseReader {
         request.put("max_tokens", CaseFields.maxTokens(tree));
         request.put("temperature", CaseFields.temperature(tree));
         return Optional.of(new ToolCallingCase(source, CaseFields.text(tree, "description"), request, calls,
-                normalization, tools.keySet()));
+                normalization, tools.keySet(), category(tree, calls), CaseFields.tags(tree)));
+    }
+
+    /** The category as written, else what the case shows: no call, an earlier turn, parallel calls, several tools. */
+    private static String category(JsonNode tree, List<ExpectedCall> calls) {
+        String written = CaseFields.text(tree, "category");
+        if (written != null) {
+            return written;
+        }
+        if (calls.isEmpty()) {
+            return "irrelevance";
+        }
+        for (JsonNode m : tree.get("messages")) {
+            String role = m.path("role").asText();
+            if (role.equals("assistant") || role.equals("tool")) {
+                return "multi-turn";
+            }
+        }
+        if (calls.size() > 1) {
+            return calls.stream().map(ExpectedCall::name).distinct().count() == 1 ? "parallel" : "parallel-multiple";
+        }
+        return tree.get("tools").size() > 1 ? "multiple" : "simple";
     }
 
     private Map<String, JsonNode> tools(JsonNode toolNodes) {

@@ -14,9 +14,10 @@ import java.util.List;
  */
 public record VisionCase(CaseFile source, String description, Path image, String mediaType, String question,
                          List<List<String>> keywords, List<String> oneOf, List<String> forbidden, int maxTokens,
-                         double temperature) {
+                         double temperature, List<String> tags) {
 
     public VisionCase {
+        tags = List.copyOf(tags);
         keywords = keywords.stream().map(List::copyOf).toList();
         oneOf = List.copyOf(oneOf);
         forbidden = List.copyOf(forbidden);

@@ -36,7 +36,7 @@ final class VisionCaseReader {
         return Optional.of(new VisionCase(source, CaseFields.text(tree, "description"), image.get().path(),
                 image.get().mediaType(), tree.get("question").asText(), CaseFields.alternatives(expect.get("keywords")),
                 CaseFields.strings(expect.get("oneOf")), CaseFields.strings(expect.get("forbidden")),
-                CaseFields.maxTokens(tree), CaseFields.temperature(tree)));
+                CaseFields.maxTokens(tree), CaseFields.temperature(tree), CaseFields.tags(tree)));
     }
 
     private record ImageFile(Path path, String mediaType) {

@@ -47,8 +47,8 @@ class BuiltInCasesTest {
 
     @Test
     void kannadaHasThreeEntityAndThreeNativeCasesInKannadaScript() {
-        assertThat(cases.kannadaEntities()).hasSize(3);
-        assertThat(cases.kannadaNative()).hasSize(3);
+        assertThat(cases.kannadaEntities()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(cases.kannadaNative()).hasSizeGreaterThanOrEqualTo(3);
         for (EntityCase c : cases.kannadaEntities()) {
             assertThat(KannadaScript.share(c.text())).as(c.id() + " text").isGreaterThan(0.95);
         }
@@ -61,7 +61,7 @@ class BuiltInCasesTest {
 
     @Test
     void visionHasFiveCasesWithGeneratedPngImages() {
-        assertThat(cases.vision()).hasSize(5);
+        assertThat(cases.vision()).hasSizeGreaterThanOrEqualTo(5);
         assertThat(cases.vision()).allSatisfy(c -> assertThat(c.mediaType()).isEqualTo("image/png"));
         assertThat(cases.vision().stream().map(c -> c.image().getFileName().toString()))
                 .containsExactlyInAnyOrderElementsOf(VisionImages.renderAll().keySet());
