@@ -31,6 +31,12 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
     public static final String CONCURRENCY = "modelgate.caseConcurrency";
     public static final int DEFAULT_CONCURRENCY = 4;
 
+    /**
+     * Setting: a regular expression; only the cases whose {@code <suite>/<id>} it matches whole run
+     * (e.g. {@code tool-calling/.*} or {@code (entities|kannada)/.*}). Default: every case.
+     */
+    public static final String FILTER = "modelgate.caseFilter";
+
     /** Directories under a cases directory that other parts of modelgate read. */
     private static final List<String> OTHER_SUITES = List.of("performance");
 
@@ -75,7 +81,20 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
             }
         });
         bySuite.get(Suite.VISION).values().forEach(c -> vision.add((VisionCase) c));
-        return new QualityCases(tools, entities, kannadaEntities, kannadaNative, vision);
+        QualityCases all = new QualityCases(tools, entities, kannadaEntities, kannadaNative, vision);
+        return settings.get(FILTER).map(regex -> all.only(java.util.regex.Pattern.compile(regex))).orElse(all);
+    }
+
+    /** The cases whose {@code <suite>/<id>} the pattern matches whole. */
+    private QualityCases only(java.util.regex.Pattern filter) {
+        java.util.function.BiPredicate<Suite, String> keep = (suite, id) ->
+                filter.matcher(suite.directory() + "/" + id).matches();
+        return new QualityCases(
+                toolCalling.stream().filter(c -> keep.test(Suite.TOOL_CALLING, c.id())).toList(),
+                entities.stream().filter(c -> keep.test(Suite.ENTITIES, c.id())).toList(),
+                kannadaEntities.stream().filter(c -> keep.test(Suite.KANNADA, c.id())).toList(),
+                kannadaNative.stream().filter(c -> keep.test(Suite.KANNADA, c.id())).toList(),
+                vision.stream().filter(c -> keep.test(Suite.VISION, c.id())).toList());
     }
 
     /** Loads the cases, throwing a {@link dev.modelgate.catalog.CatalogException} that lists every problem. */

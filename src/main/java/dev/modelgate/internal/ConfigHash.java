@@ -38,6 +38,7 @@ final class ConfigHash {
         update(sha, "requirements", requirements.toString());
         update(sha, "engine", candidate.engine().type() + " " + engineVersion.orElse("unknown"));
         update(sha, "cases", casesDigest(settings));
+        update(sha, "caseFilter", settings.get(dev.modelgate.cases.QualityCases.FILTER).orElse(""));
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 

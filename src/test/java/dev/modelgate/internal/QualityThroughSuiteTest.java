@@ -9,7 +9,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.modelgate.cases.QualityCases;
 import dev.modelgate.cases.ScriptedChatServer;
+import dev.modelgate.catalog.Settings;
 import dev.modelgate.sim.SimLauncher;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.testing.QualificationRun;
@@ -52,7 +54,34 @@ class QualityThroughSuiteTest {
         assertThat(result.at("/requirements/tool-calling/status").asText()).isEqualTo("failed");
     }
 
+    @Test
+    void everyBuiltInCaseAnsweredRightPassesThroughTheWholeSuite() throws IOException {
+        QualityCases cases = QualityCases.load(Settings.ofMap(Map.of()));
+        EngineExecutionResults results = run(Map.of(), true);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("toolCallingAccuracy"), finishedSuccessfully()))
+                .haveExactly(1, event(test("entityExtraction"), finishedSuccessfully()))
+                .haveExactly(1, event(test("kannadaEntities"), finishedSuccessfully()))
+                .haveExactly(1, event(test("kannadaNativeResponse"), finishedSuccessfully()))
+                .haveExactly(1, event(test("imageInput"), finishedSuccessfully()));
+        JsonNode result = JSON.readTree(tmp.resolve("results/sim-model.json").toFile());
+        assertThat(result.at("/metrics/toolCallingAccuracy/value").asDouble()).isEqualTo(1.0);
+        assertThat(result.at("/metrics/toolCallingAccuracy/total").asInt()).isEqualTo(cases.toolCalling().size());
+        assertThat(result.at("/metrics/entityF1/value").asDouble()).isEqualTo(1.0);
+        assertThat(result.at("/metrics/entityF1/n").asInt()).isEqualTo(cases.entities().size());
+        assertThat(result.at("/metrics/kannada/entityF1/n").asInt()).isEqualTo(cases.kannadaEntities().size());
+        assertThat(result.at("/metrics/kannada/nativeResponse/total").asInt()).isEqualTo(cases.kannadaNative().size());
+        assertThat(result.at("/metrics/vision/total").asInt()).isEqualTo(cases.vision().size());
+        assertThat(result.at("/metrics/vision/value").asDouble()).isEqualTo(1.0);
+    }
+
     private EngineExecutionResults run(Map<String, ScriptedChatServer.Reply> overrides) throws IOException {
+        return run(overrides, false);
+    }
+
+    private EngineExecutionResults run(Map<String, ScriptedChatServer.Reply> overrides, boolean allCases)
+            throws IOException {
         Path models = Files.createDirectories(tmp.resolve("models"));
         Files.writeString(models.resolve("sim-model.yaml"), """
                 name: Simulated model
@@ -63,9 +92,9 @@ class QualityThroughSuiteTest {
         SimScript script = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(8).maxModelLen(131072).build()
                 .withAnswers(SimAnswers.builtIn(overrides));
         Path vllm = SimLauncher.write(tmp.resolve("bin"), script);
-        return QualificationRun.suite().model("sim-model").results(tmp.resolve("results"))
+        QualificationRun run = QualificationRun.suite().model("sim-model").results(tmp.resolve("results"))
                 .set("modelgate.models", models.toString()).set("modelgate.vllm", vllm.toString())
-                .set("modelgate.samples", "2").set("modelgate.warmup", "1").set("modelgate.concurrency", "1")
-                .execute();
+                .set("modelgate.samples", "2").set("modelgate.warmup", "1").set("modelgate.concurrency", "1");
+        return (allCases ? run.allCases().set("modelgate.caseConcurrency", "16") : run).execute();
     }
 }

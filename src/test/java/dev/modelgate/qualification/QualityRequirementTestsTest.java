@@ -22,6 +22,7 @@ import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ClientOptions;
 import dev.modelgate.client.ServerError;
 import dev.modelgate.testing.RecordingEvidence;
+import dev.modelgate.testing.SeedCases;
 import io.qameta.allure.model.Status;
 import io.qameta.allure.model.StepResult;
 import java.time.Duration;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.Test;
 class QualityRequirementTestsTest {
 
     static QualityCases cases;
-    static final Settings SETTINGS = Settings.ofMap(Map.of());
+    /** The seed cases only: the figures below were worked out on them. */
+    static final Settings SETTINGS = Settings.ofMap(Map.of(QualityCases.FILTER, SeedCases.FILTER));
     static final Candidate CANDIDATE = Candidate.adHoc("scripted-model");
     static final QualityRequirementTests SUITE = new QualityRequirementTests() {
     };

@@ -22,7 +22,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs a qualification suite class the way {@code mvn test -Dmodel=…} does, with configuration
- * parameters instead of system properties, so tests can assert on its outcome: through JUnit's
+ * parameters instead of system properties (and, unless {@link #allCases()}, on the {@link SeedCases}), so tests can assert on its outcome: through JUnit's
  * {@link EngineTestKit} ({@link #execute()}), or through the Launcher with Allure's listener
  * writing into a directory of the test's own ({@link #launchWithAllure(Path)}).
  */
@@ -41,6 +41,14 @@ public final class QualificationRun {
 
     private QualificationRun(String suite) {
         this.suite = suite;
+        // The seed cases unless a test asks for all: their figures are what these tests were written on.
+        parameters.put(dev.modelgate.cases.QualityCases.FILTER, SeedCases.FILTER);
+    }
+
+    /** Runs every built-in quality case, not only the seed cases. */
+    public QualificationRun allCases() {
+        parameters.remove(dev.modelgate.cases.QualityCases.FILTER);
+        return this;
     }
 
     public static QualificationRun of(Class<?> suite) {
