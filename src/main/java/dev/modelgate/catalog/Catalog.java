@@ -45,7 +45,8 @@ public record Catalog(Map<String, Candidate> candidates, Requirements requiremen
                         .filter(c -> c.tags().stream().anyMatch(t -> t.equalsIgnoreCase(tag))).toList();
                 if (tagged.isEmpty()) {
                     throw new CatalogException(List.of(new Problem("-Dmodel", "tag:" + tag,
-                            "no candidate has the tag '" + tag + "'; tags in use: " + tags())));
+                            "no candidate has the tag '" + tag + "'" + Suggestions.didYouMean(tag, tags())
+                                    + "; tags in use: " + tags())));
                 }
                 tagged.forEach(c -> addOnce(out, c));
             } else {
@@ -53,6 +54,25 @@ public record Catalog(Map<String, Candidate> candidates, Requirements requiremen
             }
         }
         return out;
+    }
+
+    /**
+     * Adds a problem for every id of a {@code -Dmodel} value that has no candidate file but is a typo of
+     * one (at most {@link Suggestions#MAX_EDITS} edits away): it would otherwise be booted as an ad-hoc
+     * Hugging Face model. Ids written as {@code org/name} are taken as Hugging Face ids as they are.
+     */
+    public void checkSelection(String selection, Problems problems) {
+        for (String raw : selection.split(",")) {
+            String item = raw.trim();
+            if (item.isEmpty() || item.equalsIgnoreCase("all") || item.toLowerCase(Locale.ROOT).startsWith("tag:")
+                    || item.contains("/") || candidates.containsKey(item)) {
+                continue;
+            }
+            Suggestions.closest(item, candidates.keySet()).ifPresent(known -> problems.add(Problems.SETTINGS,
+                    Settings.MODEL + "=" + item, "matches no candidate file; did you mean '" + known + "'? An id"
+                            + " without a file is qualified as an ad-hoc Hugging Face model: write that as org/name"
+                            + " (e.g. Qwen/Qwen3-8B)"));
+        }
     }
 
     /** Every candidate in id order: file names sort "a-fp8.yaml" before "a.yaml", ids do not. */

@@ -6,6 +6,9 @@ import java.util.List;
 /** Collects problems across many files, so that all of them are reported in one message. */
 public final class Problems {
 
+    /** Where settings problems are filed: settings come from {@code -D…} or {@code junit-platform.properties}. */
+    public static final String SETTINGS = "settings (-D or junit-platform.properties)";
+
     private final List<Problem> list = new ArrayList<>();
 
     public void add(String file, String path, String message) {

@@ -36,16 +36,25 @@ public final class Settings {
     /** Base URL of the Hugging Face Hub (GGUF downloads, preflight); default {@code https://huggingface.co}. */
     public static final String HF_ENDPOINT = "modelgate.hfEndpoint";
 
+    /** Directories of earlier result files to take the baseline's figures from (comma-separated). */
+    public static final String BASELINE_RESULTS = "modelgate.baselineResults";
+
     private final Function<String, Optional<String>> lookup;
 
     private Settings(Function<String, Optional<String>> lookup) {
         this.lookup = lookup;
     }
 
-    /** Settings where system properties win over the given JUnit configuration parameters. */
+    /**
+     * Settings where system properties win over the given JUnit configuration parameters. Secret
+     * system properties ({@code modelgate.apiKey}, anything named like a key or token) are moved out
+     * of the system properties first, so that no report that lists them can show them.
+     */
     public static Settings of(Function<String, Optional<String>> configurationParameters) {
-        return new Settings(key -> nonBlank(System.getProperty(key)).or(() -> configurationParameters.apply(key)
-                .flatMap(Settings::nonBlank)));
+        SecretProperties.takeOver();
+        return new Settings(key -> SecretProperties.get(key).or(() -> Optional.ofNullable(System.getProperty(key)))
+                .flatMap(Settings::nonBlank)
+                .or(() -> configurationParameters.apply(key).flatMap(Settings::nonBlank)));
     }
 
     /** Settings from a map only (tests, tools); system properties are not consulted. */

@@ -25,6 +25,11 @@ public final class Engines {
     private Engines() {
     }
 
+    /** The engine types, e.g. {@code vllm}, {@code external}. */
+    public static java.util.Set<String> types() {
+        return java.util.Collections.unmodifiableSet(BY_TYPE.keySet());
+    }
+
     public static Engine forType(String type) {
         Supplier<Engine> s = BY_TYPE.get(type);
         if (s == null) {

@@ -50,7 +50,9 @@ public final class QualificationExtension implements ClassTemplateInvocationCont
         Secret.registerEnvironment("HUGGING_FACE_HUB_TOKEN");
         settings.apiKey(); // registers the key for redaction before anything can print it
         Problems problems = new Problems();
+        SettingsCheck.run(settings, System.getProperties().stringPropertyNames(), problems);
         Catalog catalog = CatalogLoader.load(settings, problems);
+        catalog.checkSelection(selection.get(), problems);
         CatalogChecks.run(settings, problems);
         problems.throwIfAny();
         Requirements requirements = catalog.requirements().withSampling(

@@ -39,9 +39,6 @@ import org.opentest4j.AssertionFailedError;
  */
 final class VerdictRun {
 
-    /** Directories of earlier result files to take the baseline's figures from (comma-separated). */
-    static final String BASELINE_RESULTS = "modelgate.baselineResults";
-
     /** A run.json older than this JVM by more than this was written by an earlier run. */
     private static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
 
@@ -134,7 +131,7 @@ final class VerdictRun {
     }
 
     private List<Path> storedBaselineDirs() {
-        return settings.get(BASELINE_RESULTS).map(v -> Arrays.stream(v.split(",")).map(String::trim)
+        return settings.get(Settings.BASELINE_RESULTS).map(v -> Arrays.stream(v.split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).map(Path::of).toList()).orElse(List.of());
     }
 

@@ -136,15 +136,16 @@ class QualificationExtensionTest {
 
     @Test
     void adHocCandidateSkipsStaticFactsInsteadOfGuessing() throws IOException {
+        Path vllm = Scripts.write(tmp.resolve("bin"), "vllm", "echo 'vllm cannot start here'; exit 1");
         EngineExecutionResults results = QualificationRun.of(Fixture.class)
-                .model("someone/unknown-model").results(tmp).set("modelgate.vllm", "/nonexistent/vllm")
+                .model("someone/unknown-model").results(tmp).set("modelgate.vllm", vllm.toString())
                 .execute();
 
         results.testEvents().assertThatEvents().haveExactly(1, event(test("licence"),
                 org.junit.platform.testkit.engine.EventConditions.abortedWithReason(message(m ->
                         m.contains("licence is not declared for someone/unknown-model") && m.contains("ad-hoc")))));
         results.testEvents().assertThatEvents().haveExactly(1, event(test("servedContext"),
-                finishedWithFailure(instanceOf(BootFailure.class), message(m -> m.contains("/nonexistent/vllm")))));
+                finishedWithFailure(instanceOf(BootFailure.class), message(m -> m.contains("vllm cannot start here")))));
         assertThat(read(tmp.resolve("someone/unknown-model.json")).at("/adHoc").asBoolean()).isTrue();
     }
 
@@ -176,7 +177,7 @@ class QualificationExtensionTest {
         Path allure = tmp.resolve("allure-results");
         TestExecutionSummary summary = QualificationRun.of(Fixture.class)
                 .model("nemotron-3-nano-30b-a3b-nvfp4").results(tmp.resolve("results"))
-                .set("modelgate.vllm", "/nonexistent/vllm")
+                .set("modelgate.vllm", Scripts.write(tmp.resolve("bin"), "vllm", "exit 1").toString())
                 .launchWithAllure(allure);
 
         assertThat(summary.getTestsFailedCount()).isEqualTo(2);
