@@ -126,6 +126,19 @@ public interface SettingRule {
         };
     }
 
+    /** A regular expression that compiles. */
+    static SettingRule regex() {
+        return value -> {
+            try {
+                java.util.regex.Pattern.compile(value);
+                return Optional.empty();
+            } catch (java.util.regex.PatternSyntaxException e) {
+                return Optional.of("'" + value + "' is not a valid regular expression: " + e.getDescription()
+                        + " near index " + e.getIndex());
+            }
+        };
+    }
+
     /** Any non-blank value. */
     static SettingRule any() {
         return value -> Optional.empty();

@@ -8,6 +8,7 @@ import static dev.modelgate.catalog.SettingRule.existingFile;
 import static dev.modelgate.catalog.SettingRule.httpUrl;
 import static dev.modelgate.catalog.SettingRule.oneOf;
 import static dev.modelgate.catalog.SettingRule.positiveNumber;
+import static dev.modelgate.catalog.SettingRule.regex;
 import static dev.modelgate.catalog.SettingRule.wholeNumber;
 import static dev.modelgate.catalog.SettingRule.wholeNumbers;
 
@@ -55,6 +56,7 @@ final class SettingsCheck {
         r.put(Settings.WARMUP, wholeNumber(0, 1_000, " requests"));
         r.put(Settings.CONCURRENCY, wholeNumbers(1, 4_096, "1,4,16,64"));
         r.put(QualityCases.CONCURRENCY, wholeNumber(1, 1_024, " cases at once"));
+        r.put(QualityCases.FILTER, regex());
         r.put(Settings.GATE, oneOf(List.of("must", "swap"), "a gate (must: must-have misses fail the build;"
                 + " swap: also fail unless a swap is recommended)"));
         r.put(Settings.RESUME, bool());
