@@ -1,6 +1,9 @@
 package dev.modelgate.cases;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +30,38 @@ public final class VisionImages {
         Files.createDirectories(dir);
         for (Map.Entry<String, BufferedImage> e : renderAll().entrySet()) {
             Path file = dir.resolve(e.getKey());
-            ImageIO.write(e.getValue(), "png", file.toFile());
+            ImageIO.write(indexed(e.getValue()), "png", file.toFile());
             System.out.println("wrote " + file);
         }
+    }
+
+    /**
+     * The image with a palette of its own colours instead of three bytes a pixel: the drawings have
+     * a handful of colours (nothing is anti-aliased), so the files come out several times smaller.
+     */
+    static BufferedImage indexed(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+        Map<Integer, Integer> index = new LinkedHashMap<>();
+        for (int p : pixels) {
+            index.putIfAbsent(p, index.size());
+        }
+        if (index.size() > 256) {
+            throw new IllegalStateException(index.size() + " colours do not fit a palette of 256");
+        }
+        int bits = index.size() <= 2 ? 1 : index.size() <= 4 ? 2 : index.size() <= 16 ? 4 : 8;
+        int[] palette = index.keySet().stream().mapToInt(Integer::intValue).toArray();
+        IndexColorModel model = new IndexColorModel(bits, palette.length, palette, 0, false, -1, DataBuffer.TYPE_BYTE);
+        BufferedImage out = new BufferedImage(w, h, bits == 8 ? BufferedImage.TYPE_BYTE_INDEXED
+                : BufferedImage.TYPE_BYTE_BINARY, model);
+        WritableRaster raster = out.getRaster();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                raster.setSample(x, y, 0, index.get(pixels[y * w + x]));
+            }
+        }
+        return out;
     }
 
     /** Every image by file name. */
