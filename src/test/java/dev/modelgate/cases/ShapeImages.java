@@ -6,6 +6,7 @@ import static dev.modelgate.cases.Drawing.INK;
 import static dev.modelgate.cases.Drawing.RED;
 import static dev.modelgate.cases.Drawing.YELLOW;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.image.BufferedImage;
@@ -61,7 +62,7 @@ final class ShapeImages {
         g.fillRect(36, 90, 8, 212);
         g.setColor(BLUE);
         g.fillRect(10, 60, 60, 40);
-        java.awt.Color[] shirts = {RED, GREEN, BLUE, YELLOW, new java.awt.Color(0x8E, 0x44, 0xAD), RED};
+        Color[] shirts = {RED, GREEN, BLUE, YELLOW, new Color(0x8E, 0x44, 0xAD), RED};
         for (int i = 0; i < shirts.length; i++) {
             person(g, 130 + i * 100, 300, shirts[i]);
         }
@@ -89,7 +90,7 @@ final class ShapeImages {
     static BufferedImage balloons() {
         BufferedImage image = Drawing.canvas(720, 440);
         Graphics2D g = Drawing.start(image);
-        java.awt.Color[] colours = {RED, BLUE, YELLOW, BLUE, RED, BLUE, YELLOW, RED, BLUE};
+        Color[] colours = {RED, BLUE, YELLOW, BLUE, RED, BLUE, YELLOW, RED, BLUE};
         int[] heights = {70, 130, 50, 100, 40, 140, 90, 60, 110};
         for (int i = 0; i < colours.length; i++) {
             int x = 40 + i * 74;
@@ -109,7 +110,7 @@ final class ShapeImages {
     }
 
     /** A stick person standing on {@code groundY}: head, shirt, legs. */
-    private static void person(Graphics2D g, int centreX, int groundY, java.awt.Color shirt) {
+    private static void person(Graphics2D g, int centreX, int groundY, Color shirt) {
         g.setColor(INK);
         g.fillOval(centreX - 18, groundY - 190, 36, 36);
         g.fillRect(centreX - 16, groundY - 80, 12, 80);

@@ -1,5 +1,6 @@
 package dev.modelgate.cases;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
@@ -73,9 +74,9 @@ public final class VisionImages {
         images.put("temperature-line-peak.png", ChartImages.temperature());
         images.put("tomato-price-line.png", ChartImages.tomatoPrice());
         images.put("clock-face.png", ClockImages.clock(3, 40, ClockImages.CREAM));
-        images.put("clock-quarter-past-nine.png", ClockImages.clock(9, 15, new java.awt.Color(0xE8, 0xF1, 0xFA)));
-        images.put("clock-half-past-six.png", ClockImages.clock(6, 30, new java.awt.Color(0xEE, 0xF7, 0xE8)));
-        images.put("clock-quarter-to-eight.png", ClockImages.clock(7, 45, new java.awt.Color(0xFA, 0xEC, 0xEC)));
+        images.put("clock-quarter-past-nine.png", ClockImages.clock(9, 15, new Color(0xE8, 0xF1, 0xFA)));
+        images.put("clock-half-past-six.png", ClockImages.clock(6, 30, new Color(0xEE, 0xF7, 0xE8)));
+        images.put("clock-quarter-to-eight.png", ClockImages.clock(7, 45, new Color(0xFA, 0xEC, 0xEC)));
         images.put("train-table.png", TableImages.departures());
         images.put("rota-row-count.png", TableImages.rota());
         images.put("room-bookings.png", TableImages.bookings());
