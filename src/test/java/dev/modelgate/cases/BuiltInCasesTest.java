@@ -60,9 +60,14 @@ class BuiltInCasesTest {
     }
 
     @Test
-    void visionHasFiveCasesWithGeneratedPngImages() {
-        assertThat(cases.vision()).hasSizeGreaterThanOrEqualTo(5);
+    void visionHasThirtyCasesOfEveryKindWithGeneratedPngImages() {
+        assertThat(cases.vision()).hasSizeGreaterThanOrEqualTo(30);
         assertThat(cases.vision()).allSatisfy(c -> assertThat(c.mediaType()).isEqualTo("image/png"));
+        for (String tag : List.of("chart", "clock", "table", "sign", "kannada-script", "counting", "colour", "diagram",
+                "gauge", "calendar", "receipt")) {
+            assertThat(cases.vision().stream().filter(c -> c.tags().contains(tag))).as("vision cases tagged " + tag)
+                    .isNotEmpty();
+        }
         assertThat(cases.vision().stream().map(c -> c.image().getFileName().toString()))
                 .containsExactlyInAnyOrderElementsOf(VisionImages.renderAll().keySet());
     }

@@ -49,4 +49,15 @@ class VisionImagesTest {
         g.dispose();
         assertThat(PixelFont.width("AB", 2)).isEqualTo(22);
     }
+
+    @Test
+    void theKannadaGlyphsDrawTheirSyllablesAndRefuseOthers() {
+        BufferedImage image = new BufferedImage(400, 60, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        KannadaGlyphs.draw(g, "ನಿರ್ಗಮನ", 0, 0, 1);
+        assertThat(KannadaGlyphs.width("ನಿರ್ಗಮನ", 2)).isEqualTo((13 + 20 + 22 + 13 + 3 * 2) * 2);
+        assertThatThrownBy(() -> KannadaGlyphs.draw(g, "ಸೂರು", 0, 0, 1))
+                .hasMessageContaining("no Kannada glyph for 'ಸೂರು' in \"ಸೂರು\"");
+        g.dispose();
+    }
 }
