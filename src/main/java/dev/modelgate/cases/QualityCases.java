@@ -82,7 +82,16 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
         });
         bySuite.get(Suite.VISION).values().forEach(c -> vision.add((VisionCase) c));
         QualityCases all = new QualityCases(tools, entities, kannadaEntities, kannadaNative, vision);
-        return settings.get(FILTER).map(regex -> all.only(java.util.regex.Pattern.compile(regex))).orElse(all);
+        return settings.get(FILTER).flatMap(QualityCases::pattern).map(all::only).orElse(all);
+    }
+
+    /** The filter's pattern; one that does not compile is reported by the settings check before any case runs. */
+    private static Optional<java.util.regex.Pattern> pattern(String regex) {
+        try {
+            return Optional.of(java.util.regex.Pattern.compile(regex));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     /** The cases whose {@code <suite>/<id>} the pattern matches whole. */

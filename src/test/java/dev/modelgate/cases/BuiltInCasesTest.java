@@ -22,9 +22,23 @@ class BuiltInCasesTest {
     }
 
     @Test
-    void toolCallingCoversSingleParallelAndNoCallCases() {
+    void toolCallingHasTwoHundredCasesInEveryCategoryAndTheHardPartsOfVoiceTraffic() {
         List<ToolCallingCase> tools = cases.toolCalling();
-        assertThat(tools).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(tools).hasSizeGreaterThanOrEqualTo(200);
+        Map<String, Long> byCategory = tools.stream().collect(java.util.stream.Collectors.groupingBy(
+                ToolCallingCase::category, java.util.stream.Collectors.counting()));
+        for (String category : List.of("simple", "multiple", "parallel", "parallel-multiple", "irrelevance",
+                "multi-turn", "missing-argument")) {
+            assertThat(byCategory.getOrDefault(category, 0L)).as(category + " cases").isGreaterThanOrEqualTo(20);
+        }
+        Map<String, Long> byTag = tools.stream().flatMap(c -> c.tags().stream()).collect(
+                java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()));
+        for (String tag : List.of("asr", "self-correction", "code-mixed-kn", "code-mixed-hi", "units", "relative-time",
+                "enum", "nested", "array", "optional")) {
+            assertThat(byTag.getOrDefault(tag, 0L)).as("cases tagged " + tag).isGreaterThanOrEqualTo(10);
+        }
+        assertThat(tools.stream().filter(c -> c.category().equals("missing-argument")))
+                .allSatisfy(c -> assertThat(c.expectsNoCall()).as(c.id() + ": the right answer is to ask").isTrue());
         assertThat(tools.stream().filter(ToolCallingCase::expectsNoCall)).hasSizeGreaterThanOrEqualTo(2);
         assertThat(tools.stream().filter(c -> c.expectedCalls().size() == 2)).hasSizeGreaterThanOrEqualTo(2);
         assertThat(tools.stream().filter(c -> c.expectedCalls().size() == 1)).hasSizeGreaterThanOrEqualTo(4);
@@ -37,8 +51,11 @@ class BuiltInCasesTest {
     }
 
     @Test
-    void oneEntityCaseNamesExactlySevenPersonsAndThreePlaces() {
-        assertThat(cases.entities()).hasSizeGreaterThanOrEqualTo(3);
+    void fortyEntityTextsWithTwoHundredFiftyEntitiesAndOneWithExactlySevenPersonsAndThreePlaces() {
+        assertThat(cases.entities()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(cases.entities().stream().mapToInt(c -> c.persons().size() + c.places().size()).sum())
+                .isGreaterThanOrEqualTo(250);
+        assertThat(cases.entities()).anySatisfy(c -> assertThat(c.persons().size() + c.places().size()).isZero());
         assertThat(cases.entities()).anySatisfy(c -> {
             assertThat(c.persons()).hasSize(7);
             assertThat(c.places()).hasSize(3);
@@ -46,9 +63,9 @@ class BuiltInCasesTest {
     }
 
     @Test
-    void kannadaHasThreeEntityAndThreeNativeCasesInKannadaScript() {
-        assertThat(cases.kannadaEntities()).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(cases.kannadaNative()).hasSizeGreaterThanOrEqualTo(3);
+    void kannadaHasTwentyEntityTextsAndTenNativeQuestionsInKannadaScript() {
+        assertThat(cases.kannadaEntities()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(cases.kannadaNative()).hasSizeGreaterThanOrEqualTo(10);
         for (EntityCase c : cases.kannadaEntities()) {
             assertThat(KannadaScript.share(c.text())).as(c.id() + " text").isGreaterThan(0.95);
         }
