@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Every quality case of a run: the built-in cases ({@code cases/<suite>/} on the class path)
- * merged by id with those of {@code modelgate.cases} (same id: the extra case wins).
+ * merged by id with those of {@code modelgate.cases} (same id: the extra case wins), and the
+ * tool-calling cases of the Berkeley Function Calling Leaderboard's files in {@code modelgate.bfcl}
+ * ({@link BfclCases}).
  */
 public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> entities,
                            List<EntityCase> kannadaEntities, List<NativeResponseCase> kannadaNative,
@@ -63,6 +65,7 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
                 readRoot(root, root + "/", bySuite, problems);
             }
         });
+        BfclCases.load(settings, problems).forEach(c -> bySuite.get(Suite.TOOL_CALLING).put(c.id(), c));
         List<ToolCallingCase> tools = new ArrayList<>();
         List<EntityCase> entities = new ArrayList<>();
         List<EntityCase> kannadaEntities = new ArrayList<>();
