@@ -31,9 +31,16 @@ class QualityThroughSuiteTest {
     Path tmp;
 
     @Test
-    void oneWrongToolCallOutOfTenFailsTheMustHaveAndPerfectAnswersPass() throws IOException {
-        EngineExecutionResults results = run(Map.of("dim-kitchen-lights",
-                ScriptedChatServer.call("set_lights", "{\"room\": \"living room\", \"brightness\": 30}")));
+    void oneWrongToolCallInTenFailsTheMustHaveAndPerfectAnswersPass() throws IOException {
+        int n = dev.modelgate.cases.QualityCases.load(dev.modelgate.catalog.Settings.ofMap(Map.of())).toolCalling().size();
+        assertThat(n % 10).as("built-in tool-calling cases, a multiple of ten for this test").isZero();
+        Map<String, ScriptedChatServer.Reply> wrong = new java.util.HashMap<>();
+        wrong.put("dim-kitchen-lights", ScriptedChatServer.call("set_lights", "{\"room\": \"living room\", \"brightness\": 30}"));
+        String[] rows = {"ninety-seconds", "quarter-hour", "asr-words", "code-mixed-hindi", "three-quarters"};
+        for (int i = 1; i < n / 10; i++) {
+            wrong.put("timer-units-" + rows[i - 1], ScriptedChatServer.call("set_timer", "{\"duration_seconds\": 1}"));
+        }
+        EngineExecutionResults results = run(wrong);
 
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("toolCallingAccuracy"), finishedWithFailure(message(
@@ -44,9 +51,10 @@ class QualityThroughSuiteTest {
                 .haveExactly(1, event(test("imageInput"), finishedSuccessfully()));
         JsonNode result = JSON.readTree(tmp.resolve("results/sim-model.json").toFile());
         assertThat(result.at("/metrics/toolCallingAccuracy/value").asDouble()).isEqualTo(0.9);
-        assertThat(result.at("/metrics/toolCallingAccuracy/passed").asInt()).isEqualTo(9);
-        assertThat(result.at("/metrics/toolCallingAccuracy/total").asInt()).isEqualTo(10);
-        assertThat(result.at("/metrics/toolCallingAccuracy/ci95/0").asDouble()).isBetween(0.59, 0.61);
+        assertThat(result.at("/metrics/toolCallingAccuracy/passed").asInt()).isEqualTo(n - n / 10);
+        assertThat(result.at("/metrics/toolCallingAccuracy/total").asInt()).isEqualTo(n);
+        assertThat(result.at("/metrics/toolCallingAccuracy/ci95/0").asDouble())
+                .isEqualTo(new dev.modelgate.cases.Proportion(n - n / 10, n).wilson95().rounded()[0]);
         assertThat(result.at("/metrics/kannada/entityF1/value").asDouble()).isEqualTo(1.0);
         assertThat(result.at("/metrics/kannada/nativeResponse/value").asDouble()).isEqualTo(1.0);
         assertThat(result.at("/requirements/tool-calling/status").asText()).isEqualTo("failed");
