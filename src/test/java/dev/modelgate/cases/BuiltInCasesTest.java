@@ -37,6 +37,19 @@ class BuiltInCasesTest {
     }
 
     @Test
+    void theBuiltInTemplatesGiveEightToFifteenCasesEachWithACategoryAndTags() {
+        for (String template : List.of("timer-units", "ac-temperature")) {
+            List<ToolCallingCase> rows = cases.toolCalling().stream()
+                    .filter(c -> c.source().file().getFileName().toString().equals(template + ".template.yaml")).toList();
+            assertThat(rows).as(template).hasSizeBetween(8, 15).allSatisfy(c -> {
+                assertThat(c.id()).startsWith(template + "-");
+                assertThat(c.category()).isIn("simple", "multiple");
+                assertThat(c.tags()).isNotEmpty();
+            });
+        }
+    }
+
+    @Test
     void oneEntityCaseNamesExactlySevenPersonsAndThreePlaces() {
         assertThat(cases.entities()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(cases.entities()).anySatisfy(c -> {
