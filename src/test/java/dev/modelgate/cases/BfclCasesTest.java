@@ -230,12 +230,35 @@ class BfclCasesTest {
     }
 
     @Test
+    void anOlderReleaseIsReadWhenItIsTheOnlyOneAndLiveCategoriesWhenNamed(@TempDir Path older) throws IOException {
+        Files.createDirectories(older.resolve("possible_answer"));
+        String timer = BfclFixture.fn("set_timer", "Start a timer.", "{\"seconds\": {\"type\": \"integer\"}}",
+                "[\"seconds\"]");
+        Files.writeString(older.resolve("BFCL_v3_simple.json"), BfclFixture.question("simple_7", "One minute.", timer));
+        Files.writeString(older.resolve("possible_answer/BFCL_v3_simple.json"),
+                BfclFixture.answer("simple_7", "{\"set_timer\": {\"seconds\": [60]}}"));
+        Files.writeString(older.resolve("BFCL_v3_live_simple.json"),
+                BfclFixture.question("live_simple_3-1-0", "Two minutes.", timer));
+        Files.writeString(older.resolve("possible_answer/BFCL_v3_live_simple.json"),
+                BfclFixture.answer("live_simple_3-1-0", "{\"set_timer\": {\"seconds\": [120]}}"));
+        Problems problems = new Problems();
+
+        List<ToolCallingCase> read = BfclCases.load(Settings.ofMap(Map.of(BfclCases.DIRECTORY, older.toString(),
+                BfclCases.CATEGORIES, "simple,live-simple")), problems);
+
+        assertThat(problems.list()).isEmpty();
+        assertThat(read).extracting(ToolCallingCase::id, ToolCallingCase::category, ToolCallingCase::tags)
+                .containsExactly(tuple("bfcl-simple_7", "simple", List.of("bfcl", "bfcl-simple")),
+                        tuple("bfcl-live_simple_3-1-0", "simple", List.of("bfcl", "bfcl-live-simple")));
+    }
+
+    @Test
     void casesOfTheDirectoryJoinTheToolCallingSuite() {
         QualityCases all = QualityCases.load(Settings.ofMap(Map.of(BfclCases.DIRECTORY, dir.toString())));
         QualityCases builtIn = QualityCases.load(Settings.ofMap(Map.of()));
         assertThat(all.toolCalling()).hasSize(builtIn.toolCalling().size() + cases.size());
         assertThat(QualityCases.load(Settings.ofMap(Map.of(BfclCases.DIRECTORY, dir.toString(), BfclCases.CATEGORIES,
-                "live_simple")), new Problems()).toolCalling()).hasSameSizeAs(builtIn.toolCalling());
+                "irrelevance")), new Problems()).toolCalling()).hasSize(builtIn.toolCalling().size() + 1);
     }
 
     private static ToolCall call(String name, String arguments) {
