@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ final class BfclCase {
         String id = "bfcl-" + source.question().id();
         CaseFile file = new CaseFile(id, source.file(), source.dir(), source.questionDisplay() + " line "
                 + source.question().number());
-        Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         functions.keySet().forEach(n -> names.add(BfclFunctions.toolName(n)));
         return Optional.of(new ToolCallingCase(file, "Berkeley Function Calling Leaderboard, " + source.category() + ": "
                 + source.question().id(), request, calls, TextNormalization.DEFAULT, names, source.caseCategory(),
@@ -170,7 +171,7 @@ final class BfclCase {
 
     private ExpectedCall expectedCall(String name, JsonNode function, JsonNode possible, String at) {
         JsonNode declared = function.path("parameters").path("properties");
-        Set<String> required = new java.util.LinkedHashSet<>(ParameterSchema.required(function.get("parameters")));
+        Set<String> required = new LinkedHashSet<>(ParameterSchema.required(function.get("parameters")));
         Map<String, ArgumentRule> rules = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = possible.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
