@@ -119,6 +119,28 @@ public sealed interface ArgumentMatcher {
         }
     }
 
+    /**
+     * One of the possible answers of a Berkeley Function Calling Leaderboard case, compared by that
+     * leaderboard's rules for the parameter's declared type ({@link BfclValues}); the case's own
+     * normalisation does not apply.
+     */
+    record PossibleValues(List<JsonNode> values, BfclValues.Shape shape) implements ArgumentMatcher {
+        public PossibleValues {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public Optional<String> mismatch(JsonNode actual, TextNormalization normalization) {
+            return BfclValues.mismatch(shape, values, actual);
+        }
+
+        @Override
+        public String describe() {
+            return "one of " + BfclValues.show(values.stream().filter(v -> !(v.isTextual() && v.asText().isEmpty()))
+                    .toList());
+        }
+    }
+
     /** Any value (an optional argument that is only required to be well-typed when present). */
     record AnyValue() implements ArgumentMatcher {
         @Override

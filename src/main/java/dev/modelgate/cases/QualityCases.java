@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Every quality case of a run: the built-in cases ({@code cases/<suite>/} on the class path)
- * merged by id with those of {@code modelgate.cases} (same id: the extra case wins).
+ * merged by id with those of {@code modelgate.cases} (same id: the extra case wins), and the
+ * tool-calling cases of the Berkeley Function Calling Leaderboard's files in {@code modelgate.bfcl}
+ * ({@link BfclCases}).
  */
 public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> entities,
                            List<EntityCase> kannadaEntities, List<NativeResponseCase> kannadaNative,
@@ -39,6 +41,9 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
 
     /** Directories under a cases directory that other parts of modelgate read. */
     private static final List<String> OTHER_SUITES = List.of("performance");
+
+    /** The schema of a case template file ({@code <name>.template.yaml}) of any suite. */
+    private static final String TEMPLATE_SCHEMA = "cases/template";
 
     public QualityCases {
         toolCalling = List.copyOf(toolCalling);
@@ -66,6 +71,7 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
                 readRoot(root, root + "/", bySuite, problems);
             }
         });
+        BfclCases.load(settings, problems).forEach(c -> bySuite.get(Suite.TOOL_CALLING).put(c.id(), c));
         List<ToolCallingCase> tools = new ArrayList<>();
         List<EntityCase> entities = new ArrayList<>();
         List<EntityCase> kannadaEntities = new ArrayList<>();
@@ -142,11 +148,14 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
         Map<String, String> seen = new HashMap<>();
         Map<String, Object> read = new LinkedHashMap<>();
         for (Path file : ResourceDirs.yamlFiles(dir)) {
+            String name = file.getFileName().toString();
+            String display = label + suite.directory() + "/" + name;
+            if (CaseTemplate.isTemplate(name)) {
+                readTemplate(root, file, display, suite, seen, read, problems);
+                continue;
+            }
             String id = ResourceDirs.stem(file);
-            String display = label + suite.directory() + "/" + file.getFileName();
-            String other = seen.put(id, display);
-            if (other != null) {
-                problems.add(display, "$", "duplicate case id '" + id + "': also defined by " + other);
+            if (!claim(seen, id, display, "$", problems)) {
                 continue;
             }
             CaseFile source = new CaseFile(id, file, root, display);
@@ -155,6 +164,46 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
                     .ifPresent(c -> read.put(id, c));
         }
         into.putAll(read);
+    }
+
+    /**
+     * Each row of a template is read as a case of its own; its problems name the template file, the
+     * row and the field of the template ({@code row 'ten-minutes' ($.rows[3]) $.template.expect…}).
+     */
+    private static void readTemplate(Path root, Path file, String display, Suite suite, Map<String, String> seen,
+                                     Map<String, Object> read, Problems problems) {
+        String fileId = CaseTemplate.fileId(file.getFileName().toString());
+        Optional<JsonNode> document = YamlDocuments.read(file, display, TEMPLATE_SCHEMA, problems);
+        if (document.isEmpty()) {
+            return;
+        }
+        for (CaseTemplate.Row row : CaseTemplate.expand(document.get(), display, problems)) {
+            String id = fileId + "-" + row.id();
+            if (!claim(seen, id, display, row.at(), problems)) {
+                continue;
+            }
+            Problems own = new Problems();
+            YamlDocuments.validate(row.tree(), display, suite.schemaName(), own);
+            Optional<?> c = own.list().isEmpty()
+                    ? readCase(suite, new CaseFile(id, file, root, display + " " + row.at()), row.tree(), own)
+                    : Optional.empty();
+            own.list().forEach(p -> problems.add(display, row.at() + " " + templatePath(p.path()), p.message()));
+            c.ifPresent(x -> read.put(id, x));
+        }
+    }
+
+    /** A field path of an expanded row ({@code $.expect}) as a path of the template file ({@code $.template.expect}). */
+    private static String templatePath(String path) {
+        return path.startsWith("$") ? "$.template" + path.substring(1) : path;
+    }
+
+    private static boolean claim(Map<String, String> seen, String id, String display, String at, Problems problems) {
+        String other = seen.putIfAbsent(id, display);
+        if (other != null) {
+            problems.add(display, at, "duplicate case id '" + id + "': also defined by " + other);
+            return false;
+        }
+        return true;
     }
 
     private static Optional<?> readCase(Suite suite, CaseFile source, JsonNode tree, Problems problems) {

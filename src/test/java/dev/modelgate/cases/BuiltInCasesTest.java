@@ -51,6 +51,23 @@ class BuiltInCasesTest {
     }
 
     @Test
+    void theBuiltInTemplatesGiveEightToFifteenCasesEachWithACategoryAndTags() {
+        for (String template : List.of("timer-units", "ac-temperature")) {
+            List<ToolCallingCase> rows = cases.toolCalling().stream()
+                    .filter(c -> c.source().file().getFileName().toString().equals(template + ".template.yaml")).toList();
+            assertThat(rows).as(template).hasSizeBetween(8, 15).allSatisfy(c -> {
+                assertThat(c.id()).startsWith(template + "-");
+                assertThat(c.category()).isIn("simple", "multiple");
+                assertThat(c.tags()).isNotEmpty();
+            });
+        }
+        long distinct = cases.toolCalling().stream()
+                .filter(c -> !c.source().file().getFileName().toString().endsWith(".template.yaml")).count();
+        assertThat(distinct).as("distinct requests, not rows of a template").isGreaterThanOrEqualTo(
+                cases.toolCalling().size() / 2);
+    }
+
+    @Test
     void fortyEntityTextsWithTwoHundredFiftyEntitiesAndOneWithExactlySevenPersonsAndThreePlaces() {
         assertThat(cases.entities()).hasSizeGreaterThanOrEqualTo(40);
         assertThat(cases.entities().stream().mapToInt(c -> c.persons().size() + c.places().size()).sum())
