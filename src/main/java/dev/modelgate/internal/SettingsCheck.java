@@ -12,6 +12,7 @@ import static dev.modelgate.catalog.SettingRule.regex;
 import static dev.modelgate.catalog.SettingRule.wholeNumber;
 import static dev.modelgate.catalog.SettingRule.wholeNumbers;
 
+import dev.modelgate.cases.BfclCases;
 import dev.modelgate.cases.QualityCases;
 import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.SettingRule;
@@ -57,6 +58,8 @@ final class SettingsCheck {
         r.put(Settings.CONCURRENCY, wholeNumbers(1, 4_096, "1,4,16,64"));
         r.put(QualityCases.CONCURRENCY, wholeNumber(1, 1_024, " cases at once"));
         r.put(QualityCases.FILTER, regex());
+        r.put(BfclCases.DIRECTORY, existingDirectories()); // its files are checked by the reader
+        r.put(BfclCases.CATEGORIES, any()); // the reader names the categories it reads
         r.put(Settings.GATE, oneOf(List.of("must", "swap"), "a gate (must: must-have misses fail the build;"
                 + " swap: also fail unless a swap is recommended)"));
         r.put(Settings.RESUME, bool());

@@ -16,6 +16,7 @@ import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.SimScript.Answer;
 import dev.modelgate.sim.SimScript.ScriptedCall;
 import dev.modelgate.testing.QualificationRun;
+import dev.modelgate.testing.SeedCases;
 import dev.modelgate.testing.SimAnswers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,8 @@ class BfclThroughSuiteTest {
                         ScriptedCall.of("home_set_lights", "{\"room\": \"hallway\", \"brightness\": 10}")),
                 Answer.content(exactly(BfclFixture.POEM), "Grey clouds over Lalbagh, the first rain on warm stone.")));
         answers.addAll(List.of(SimAnswers.builtIn(Map.of())));
-        int builtIn = QualityCases.load(Settings.ofMap(Map.of())).toolCalling().size();
+        int builtIn = QualityCases.load(Settings.ofMap(Map.of(QualityCases.FILTER, SeedCases.FILTER)))
+                .toolCalling().size();
 
         EngineExecutionResults results = run(bfcl, answers);
 
@@ -91,6 +93,7 @@ class BfclThroughSuiteTest {
         return QualificationRun.suite().model("sim-model").results(tmp.resolve("results"))
                 .set("modelgate.models", models.toString()).set("modelgate.vllm", vllm.toString())
                 .set(BfclCases.DIRECTORY, bfcl.toString())
+                .set(QualityCases.FILTER, SeedCases.FILTER + "|tool-calling/bfcl-.*")
                 .set("modelgate.samples", "2").set("modelgate.warmup", "1").set("modelgate.concurrency", "1")
                 .only("toolCallingAccuracy")
                 .execute();
