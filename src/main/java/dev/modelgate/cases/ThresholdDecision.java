@@ -46,7 +46,7 @@ public record ThresholdDecision(String side, String threshold, boolean decided, 
      * (35 in all)"}.
      */
     public String describe() {
-        String head = side + "-have " + threshold + ": ";
+        String head = (side.equals("must") ? "must-have " : "nice-to-have ") + threshold + ": ";
         if (decided) {
             return head + "decided (" + (met ? "met" : "missed") + ")";
         }
