@@ -28,23 +28,38 @@ public record McNemar(int b, int c) {
         if (n == 0) {
             return 1;
         }
-        // Sum C(n, i) / 2^n for i = 0..k in log space, so that large suites do not underflow.
-        double logHalfPowN = -n * Math.log(2);
-        double logTerm = logHalfPowN; // i = 0
-        double max = logTerm;
-        double[] logs = new double[k + 1];
-        logs[0] = logTerm;
+        double tail = n <= DIRECT_LIMIT ? directTail(n, k) : logTail(n, k);
+        return Math.min(1, 2 * tail);
+    }
+
+    /** Up to this many discordant cases 2⁻ⁿ is a normal double and the tail is summed directly. */
+    private static final int DIRECT_LIMIT = 1000;
+
+    /** Σ C(n, i) / 2ⁿ for i = 0..k, each term from the one before. */
+    private static double directTail(int n, int k) {
+        double term = Math.pow(0.5, n);
+        double sum = term;
         for (int i = 1; i <= k; i++) {
-            logTerm += Math.log(n - i + 1) - Math.log(i);
-            logs[i] = logTerm;
-            max = Math.max(max, logTerm);
+            term = term * (n - i + 1) / i;
+            sum += term;
+        }
+        return sum;
+    }
+
+    /** The same sum in log space, for suites so large that 2⁻ⁿ would underflow. */
+    private static double logTail(int n, int k) {
+        double[] logs = new double[k + 1];
+        logs[0] = -n * Math.log(2);
+        double max = logs[0];
+        for (int i = 1; i <= k; i++) {
+            logs[i] = logs[i - 1] + Math.log(n - i + 1) - Math.log(i);
+            max = Math.max(max, logs[i]);
         }
         double sum = 0;
         for (double l : logs) {
             sum += Math.exp(l - max);
         }
-        double tail = Math.exp(max + Math.log(sum));
-        return Math.min(1, 2 * tail);
+        return Math.exp(max + Math.log(sum));
     }
 
     /** Whether the difference is significant at {@link #ALPHA}. */

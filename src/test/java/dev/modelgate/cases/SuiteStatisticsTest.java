@@ -113,6 +113,9 @@ class SuiteStatisticsTest {
         assertThat(new McNemar(2, 10).outcome()).isEqualTo("better");
         assertThat(new McNemar(10, 2).outcome()).isEqualTo("worse");
         assertThat(new McNemar(600, 400).pValue()).isGreaterThan(0).isLessThan(1e-9);
+        // Beyond 1000 discordant cases the tail is summed in log space (scipy's binomtest gives these).
+        assertThat(new McNemar(521, 480).pValue()).isCloseTo(0.206107310832953, within(1e-9));
+        assertThat(new McNemar(520, 480).pValue()).isCloseTo(0.2174482932041415, within(1e-9));
     }
 
     @Test
