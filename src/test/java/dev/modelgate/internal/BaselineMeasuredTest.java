@@ -122,27 +122,34 @@ class BaselineMeasuredTest {
                 .contains("sim-candidate — Tool calling accuracy: candidate better (p = 0.031; exact McNemar on " + total
                         + " paired cases: 6 passed by the candidate only, 0 by the baseline only)")
                 .contains("**Quality statistics**");
-        String verdictTest = allureResultOf(allure, "swap verdict vs " + BASELINE);
+        String verdictTest = allureResultOf(allure, "swap verdict vs " + BASELINE, "sim-candidate");
         assertThat(verdictTest).contains("vs baseline, case by case: Tool calling accuracy: candidate better (p = 0.031");
 
         try (Stream<Path> files = Files.walk(tmp)) {
             for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.startsWith(tmp.resolve("bin"))
                     && !p.getFileName().toString().endsWith("-sim.json")).toList()) {
-                assertThat(Files.readString(f)).as(f.toString()).doesNotContain(baselineKey).doesNotContain(RUN_KEY);
+                // Latin-1 reads any bytes (images are attached too); the keys are ASCII.
+                assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as(f.toString()).doesNotContain(baselineKey).doesNotContain(RUN_KEY);
             }
         }
     }
 
-    /** The Allure result (JSON text) of the test named {@code name}. */
-    private static String allureResultOf(Path dir, String name) throws IOException {
+    /** The Allure result (JSON text) of the test named {@code name} for {@code model}. */
+    private static String allureResultOf(Path dir, String name, String model) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith("-result.json")).toList()) {
                 String text = Files.readString(f);
-                if (JSON.readTree(text).path("name").asText().equals(name)) {
+                JsonNode result = JSON.readTree(text);
+                boolean forModel = false;
+                for (JsonNode p : result.path("parameters")) {
+                    forModel |= p.path("name").asText().equals("model") && p.path("value").asText().equals(model);
+                }
+                if (result.path("name").asText().equals(name) && forModel) {
                     return text;
                 }
             }
         }
-        throw new AssertionError("no Allure result named '" + name + "' in " + dir);
+        throw new AssertionError("no Allure result named '" + name + "' for " + model + " in " + dir);
     }
 }
