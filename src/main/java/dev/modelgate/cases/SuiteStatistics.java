@@ -186,8 +186,14 @@ final class SuiteStatistics {
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        pooled.forEach((tag, s) -> out.put(tag, Map.of("value", s.f1(), "precision", s.precision(),
-                "recall", s.recall(), "cases", counts.get(tag))));
+        pooled.forEach((tag, s) -> {
+            Map<String, Object> g = new LinkedHashMap<>();
+            g.put("value", s.f1());
+            g.put("precision", s.precision());
+            g.put("recall", s.recall());
+            g.put("cases", counts.get(tag));
+            out.put(tag, g);
+        });
         return out;
     }
 }
