@@ -45,7 +45,7 @@ public final class QualityChecks {
             return;
         }
         SuiteOutcome outcome = ToolCallingRun.run(client, cases, concurrency, repeats);
-        CaseSteps.report(outcome.outcomes());
+        CaseSteps.report(outcome);
         requireAnswers(outcome, evidence);
         List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
         evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
@@ -120,7 +120,7 @@ public final class QualityChecks {
             return;
         }
         SuiteOutcome outcome = NativeResponseRun.run(client, cases, concurrency, repeats);
-        CaseSteps.report(outcome.outcomes());
+        CaseSteps.report(outcome);
         requireAnswers(outcome, evidence);
         List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
         evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
@@ -152,7 +152,7 @@ public final class QualityChecks {
             return;
         }
         SuiteOutcome outcome = VisionRun.run(client, cases, concurrency, repeats);
-        CaseSteps.report(outcome.outcomes());
+        CaseSteps.report(outcome);
         List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
         if (outcome.allRefused()) {
             String message = refusal(outcome);
@@ -202,7 +202,7 @@ public final class QualityChecks {
 
     private static Map<String, Object> entityMetric(EntityRun.Result result, List<EntityCase> cases,
                                                     Evidence evidence) {
-        CaseSteps.report(result.suite().outcomes());
+        CaseSteps.report(result.suite());
         requireAnswers(result.suite(), evidence);
         List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
         Map<String, EntityScore> perCase = result.byCase();

@@ -127,9 +127,15 @@ class QualityRequirementTestsTest {
         ChatClient c = serve(request -> request.toString().contains("Hubballi") && weatherAsked.getAndIncrement() == 0
                 ? wrong.apply(request) : right.apply(request));
         RecordingEvidence evidence = RecordingEvidence.of(CANDIDATE, "tool-calling");
+        List<StepResult> steps;
         try (AllureCapture allure = AllureCapture.start()) {
             QualityChecks.toolCalling(c, selected, 4, 3, evidence);
+            steps = allure.steps();
         }
+        assertThat(steps).hasSize(24);
+        assertThat(steps.get(0).getName()).isEqualTo("calendar-nested-start (run 1 of 3) — passed");
+        assertThat(steps).filteredOn(s -> s.getStatus() == Status.FAILED).singleElement()
+                .satisfies(s -> assertThat(s.getName()).startsWith("weather-two-cities (run ").contains(" of 3) — failed"));
         JsonNode metric = evidence.metrics().get("toolCallingAccuracy");
         assertThat(metric.get("passed").asInt()).isEqualTo(23);
         assertThat(metric.get("total").asInt()).isEqualTo(24);
