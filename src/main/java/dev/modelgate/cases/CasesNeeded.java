@@ -66,7 +66,6 @@ public interface CasesNeeded {
     }
 
     private static boolean holds(double value, double bound, long n) {
-        Proportion.Interval ci = Proportion.wilson(value, n, Proportion.Z95);
-        return ci.low() <= bound && bound <= ci.high();
+        return Proportion.wilson(value, n, Proportion.Z95).holds(bound);
     }
 }

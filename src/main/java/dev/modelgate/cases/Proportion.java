@@ -54,9 +54,12 @@ public record Proportion(int passed, int total) {
     /** A confidence interval [low, high]. */
     public record Interval(double low, double high) {
 
-        /** Whether {@code bound} lies strictly inside: the data cannot tell which side the truth is on. */
-        public boolean straddles(double bound) {
-            return low < bound && bound < high;
+        /**
+         * Whether {@code bound} lies inside, its edges included: the data cannot tell which side of the
+         * bound the truth is on, so a threshold there is not decided.
+         */
+        public boolean holds(double bound) {
+            return low <= bound && bound <= high;
         }
 
         /** {@code [low, high]} rounded to four decimals, for the result file. */

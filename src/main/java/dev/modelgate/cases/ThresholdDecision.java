@@ -27,8 +27,7 @@ public record ThresholdDecision(String side, String threshold, boolean decided, 
     public static ThresholdDecision of(String side, String threshold, Threshold.Comparison c, double value,
                                        Proportion.Interval ci, int cases, CasesNeeded needed) {
         boolean above = ci.low() > c.bound();
-        boolean below = ci.high() < c.bound();
-        boolean decided = (above || below) && c.test(value) == c.test(above ? ci.low() : ci.high());
+        boolean decided = !ci.holds(c.bound()) && c.test(value) == c.test(above ? ci.low() : ci.high());
         boolean met = decided ? c.test(above ? ci.low() : ci.high()) : c.test(value);
         OptionalLong need = decided ? OptionalLong.of(cases) : needed.casesToExclude(value, c.bound(), cases);
         return new ThresholdDecision(side, threshold, decided, met, need, cases);

@@ -67,8 +67,8 @@ class SuiteStatisticsTest {
     void casesToDecideAtTheObservedRate(double rate, double bound, long cases) {
         assertThat(CasesNeeded.wilson().casesToExclude(rate, bound, 10)).hasValue(cases);
         // One case fewer still holds the bound.
-        Proportion.Interval before = Proportion.wilson(rate, cases - 1, Proportion.Z95);
-        assertThat(before.low() <= bound && bound <= before.high()).isTrue();
+        assertThat(Proportion.wilson(rate, cases - 1, Proportion.Z95).holds(bound)).isTrue();
+        assertThat(Proportion.wilson(rate, cases, Proportion.Z95).holds(bound)).isFalse();
     }
 
     @Test
