@@ -27,6 +27,13 @@ public interface Evidence {
     void metric(String name, Object value);
 
     /**
+     * Records the outcome of every case of a quality requirement under {@code cases.<requirement id>}
+     * in the result file (case set fingerprint, per-case status and reason), so that two result files
+     * that ran the same cases can be compared case by case.
+     */
+    void caseOutcomes(Object outcomes);
+
+    /**
      * Judges a numeric figure against the requirement's comparisons.
      *
      * @param label how the figure is named in messages, e.g. {@code "TTFT p50"}

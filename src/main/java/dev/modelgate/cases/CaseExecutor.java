@@ -18,6 +18,20 @@ final class CaseExecutor {
     private CaseExecutor() {
     }
 
+    /**
+     * Runs every case {@code repeats} times; the results of a case follow each other, in case order.
+     * All runs share the {@code concurrency} slots, so repeats take no longer than more cases would.
+     */
+    static <C, R> List<R> repeat(List<C> cases, int repeats, int concurrency, Function<C, R> task) {
+        List<C> runs = new ArrayList<>(cases.size() * repeats);
+        for (C c : cases) {
+            for (int i = 0; i < repeats; i++) {
+                runs.add(c);
+            }
+        }
+        return map(runs, concurrency, task);
+    }
+
     static <C, R> List<R> map(List<C> cases, int concurrency, Function<C, R> task) {
         if (cases.isEmpty()) {
             return List.of();

@@ -17,13 +17,26 @@ public final class CaseSteps {
     private CaseSteps() {
     }
 
-    public static void report(List<CaseOutcome> outcomes) {
-        outcomes.forEach(CaseSteps::step);
+    private static void report(List<CaseOutcome> outcomes) {
+        outcomes.forEach(o -> step(o, ""));
     }
 
-    static void step(CaseOutcome o) {
+    /** The steps of a suite; with repeats each run is a step named after its run ("run 2 of 3"). */
+    public static void report(SuiteOutcome suite) {
+        if (suite.repeats() == 1) {
+            report(suite.outcomes());
+            return;
+        }
+        suite.byCase().values().forEach(runs -> {
+            for (int i = 0; i < runs.size(); i++) {
+                step(runs.get(i), " (run " + (i + 1) + " of " + runs.size() + ")");
+            }
+        });
+    }
+
+    private static void step(CaseOutcome o, String run) {
         try {
-            Allure.step(title(o), () -> {
+            Allure.step(title(o, run), () -> {
                 Allure.addAttachment("request", "application/json", o.request(), ".json");
                 Allure.addAttachment("response", "application/json", o.response(), ".json");
                 for (CaseOutcome.Attachment a : o.attachments()) {
@@ -42,15 +55,15 @@ public final class CaseSteps {
         }
     }
 
-    /** The step title: case id and verdict in one line. */
-    static String title(CaseOutcome o) {
+    /** The step title: case id (and run) and verdict in one line. */
+    private static String title(CaseOutcome o, String run) {
         String label = switch (o.status()) {
             case PASSED -> "passed";
             case FAILED -> "failed: " + o.summary();
             case UNPARSED -> "unparsed: " + o.summary();
             case ERROR -> o.summary();
         };
-        String title = o.caseId() + " — " + Secret.redact(label);
+        String title = o.caseId() + run + " — " + Secret.redact(label);
         return title.length() <= TITLE_LENGTH ? title : title.substring(0, TITLE_LENGTH) + "…";
     }
 

@@ -38,6 +38,20 @@ public final class EntityRun {
             return scores.stream().reduce(EntityScore.ZERO, EntityScore::plus);
         }
 
+        /** The counts of each case, its runs summed, by case id in case order. */
+        public Map<String, EntityScore> byCase() {
+            Map<String, EntityScore> out = new LinkedHashMap<>();
+            for (int i = 0; i < scores.size(); i++) {
+                out.merge(suite.outcomes().get(i).caseId(), scores.get(i), EntityScore::plus);
+            }
+            return out;
+        }
+
+        /** The 95 % interval of the pooled F1 (see {@link F1Interval}). */
+        public Proportion.Interval interval() {
+            return F1Interval.of(List.copyOf(byCase().values()));
+        }
+
         /** How many answers were asked for in each way ({@link #JSON_SCHEMA}, {@link #TEXT}). */
         public Map<String, Integer> formatCounts() {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -47,8 +61,13 @@ public final class EntityRun {
     }
 
     public static Result run(ChatClient client, List<EntityCase> cases, int concurrency) {
-        List<Scored> scored = CaseExecutor.map(cases, concurrency, c -> one(client, c));
-        return new Result(new SuiteOutcome(scored.stream().map(Scored::outcome).toList()),
+        return run(client, cases, concurrency, 1);
+    }
+
+    /** Every case {@code repeats} times. */
+    public static Result run(ChatClient client, List<EntityCase> cases, int concurrency, int repeats) {
+        List<Scored> scored = CaseExecutor.repeat(cases, repeats, concurrency, c -> one(client, c));
+        return new Result(new SuiteOutcome(scored.stream().map(Scored::outcome).toList(), repeats),
                 scored.stream().map(Scored::score).toList(), scored.stream().map(Scored::format).toList());
     }
 

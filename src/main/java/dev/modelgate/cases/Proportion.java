@@ -30,23 +30,36 @@ public record Proportion(int passed, int total) {
         if (total == 0) {
             return new Interval(0, 1);
         }
-        double n = total;
-        double p = passed / n;
+        return wilson((double) passed / total, total, z);
+    }
+
+    /**
+     * The Wilson score interval of an observed rate {@code p} over {@code n} independent trials. The
+     * rate need not be a whole count of {@code n}: with repeated runs it is the mean pass share of the
+     * cases, and {@code n} stays the number of cases.
+     */
+    public static Interval wilson(double p, double n, double z) {
+        if (n <= 0) {
+            return new Interval(0, 1);
+        }
         double z2 = z * z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
         // At 0 and n the bound is exactly 0 or 1; floating point would leave 1e-16 off.
-        double low = passed == 0 ? 0 : Math.max(0, centre - half);
-        double high = passed == total ? 1 : Math.min(1, centre + half);
+        double low = p <= 0 ? 0 : Math.max(0, centre - half);
+        double high = p >= 1 ? 1 : Math.min(1, centre + half);
         return new Interval(low, high);
     }
 
     /** A confidence interval [low, high]. */
     public record Interval(double low, double high) {
 
-        /** Whether {@code bound} lies strictly inside: the data cannot tell which side the truth is on. */
-        public boolean straddles(double bound) {
-            return low < bound && bound < high;
+        /**
+         * Whether {@code bound} lies inside, its edges included: the data cannot tell which side of the
+         * bound the truth is on, so a threshold there is not decided.
+         */
+        public boolean holds(double bound) {
+            return low <= bound && bound <= high;
         }
 
         /** {@code [low, high]} rounded to four decimals, for the result file. */

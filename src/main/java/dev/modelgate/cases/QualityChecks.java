@@ -4,15 +4,12 @@ import dev.modelgate.Evidence;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Settings;
-import dev.modelgate.catalog.Threshold;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ServerError;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The quality requirements as the qualification suite runs them: load the suite's cases, run them
@@ -31,19 +28,28 @@ public final class QualityChecks {
 
     /** Requirement {@code tool-calling}: metric {@code toolCallingAccuracy}. */
     public static void toolCalling(ChatClient client, Settings settings, Evidence evidence) {
-        toolCalling(client, QualityCases.load(settings).toolCalling(), concurrency(settings), evidence);
+        toolCalling(client, QualityCases.load(settings).toolCalling(), concurrency(settings), repeats(settings),
+                evidence);
     }
 
-    /** Requirement {@code tool-calling} on the given cases. */
+    /** Requirement {@code tool-calling} on the given cases, each once. */
     public static void toolCalling(ChatClient client, List<ToolCallingCase> cases, int concurrency, Evidence evidence) {
+        toolCalling(client, cases, concurrency, 1, evidence);
+    }
+
+    /** Requirement {@code tool-calling} on the given cases, each {@code repeats} times. */
+    public static void toolCalling(ChatClient client, List<ToolCallingCase> cases, int concurrency, int repeats,
+                                   Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.TOOL_CALLING));
             return;
         }
-        SuiteOutcome outcome = ToolCallingRun.run(client, cases, concurrency);
-        CaseSteps.report(outcome.outcomes());
+        SuiteOutcome outcome = ToolCallingRun.run(client, cases, concurrency, repeats);
+        CaseSteps.report(outcome);
         requireAnswers(outcome, evidence);
-        Map<String, Object> metric = accuracy(outcome, evidence);
+        List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
+        evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
+        Map<String, Object> metric = SuiteStatistics.accuracy(outcome, infos, evidence);
         metric.put("unparsed", outcome.count(CaseOutcome.Status.UNPARSED));
         evidence.metric("toolCallingAccuracy", ordered(metric, "value", "passed", "total", "unparsed", "ci95"));
         evidence.judge("tool calling accuracy", outcome.accuracy().value());
@@ -51,52 +57,74 @@ public final class QualityChecks {
 
     /** Requirement {@code entities}: metric {@code entityF1}. */
     public static void entities(ChatClient client, Settings settings, Evidence evidence) {
-        entities(client, QualityCases.load(settings).entities(), concurrency(settings), evidence);
+        entities(client, QualityCases.load(settings).entities(), concurrency(settings), repeats(settings), evidence);
     }
 
-    /** Requirement {@code entities} on the given cases. */
+    /** Requirement {@code entities} on the given cases, each once. */
     public static void entities(ChatClient client, List<EntityCase> cases, int concurrency, Evidence evidence) {
+        entities(client, cases, concurrency, 1, evidence);
+    }
+
+    /** Requirement {@code entities} on the given cases, each {@code repeats} times. */
+    public static void entities(ChatClient client, List<EntityCase> cases, int concurrency, int repeats,
+                                Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.ENTITIES));
             return;
         }
-        EntityRun.Result result = EntityRun.run(client, cases, concurrency);
-        evidence.metric("entityF1", entityMetric(result, evidence));
+        EntityRun.Result result = EntityRun.run(client, cases, concurrency, repeats);
+        evidence.metric("entityF1", entityMetric(result, cases, evidence));
         evidence.judge("entity F1", result.total().f1());
     }
 
     /** Requirement {@code kannada-entities}: metric {@code kannada.entityF1}. */
     public static void kannadaEntities(ChatClient client, Settings settings, Evidence evidence) {
-        kannadaEntities(client, QualityCases.load(settings).kannadaEntities(), concurrency(settings), evidence);
+        kannadaEntities(client, QualityCases.load(settings).kannadaEntities(), concurrency(settings), repeats(settings),
+                evidence);
     }
 
-    /** Requirement {@code kannada-entities} on the given cases. */
+    /** Requirement {@code kannada-entities} on the given cases, each once. */
     public static void kannadaEntities(ChatClient client, List<EntityCase> cases, int concurrency, Evidence evidence) {
+        kannadaEntities(client, cases, concurrency, 1, evidence);
+    }
+
+    /** Requirement {@code kannada-entities} on the given cases, each {@code repeats} times. */
+    public static void kannadaEntities(ChatClient client, List<EntityCase> cases, int concurrency, int repeats,
+                                       Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.KANNADA) + " of kind: entities");
             return;
         }
-        EntityRun.Result result = EntityRun.run(client, cases, concurrency);
-        evidence.metric("kannada", Map.of("entityF1", entityMetric(result, evidence)));
+        EntityRun.Result result = EntityRun.run(client, cases, concurrency, repeats);
+        evidence.metric("kannada", Map.of("entityF1", entityMetric(result, cases, evidence)));
         evidence.judge("Kannada entity F1", result.total().f1());
     }
 
     /** Requirement {@code kannada-native}: metric {@code kannada.nativeResponse}. */
     public static void kannadaNative(ChatClient client, Settings settings, Evidence evidence) {
-        kannadaNative(client, QualityCases.load(settings).kannadaNative(), concurrency(settings), evidence);
+        kannadaNative(client, QualityCases.load(settings).kannadaNative(), concurrency(settings), repeats(settings),
+                evidence);
     }
 
-    /** Requirement {@code kannada-native} on the given cases. */
+    /** Requirement {@code kannada-native} on the given cases, each once. */
     public static void kannadaNative(ChatClient client, List<NativeResponseCase> cases, int concurrency,
+                                     Evidence evidence) {
+        kannadaNative(client, cases, concurrency, 1, evidence);
+    }
+
+    /** Requirement {@code kannada-native} on the given cases, each {@code repeats} times. */
+    public static void kannadaNative(ChatClient client, List<NativeResponseCase> cases, int concurrency, int repeats,
                                      Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.KANNADA) + " of kind: native");
             return;
         }
-        SuiteOutcome outcome = NativeResponseRun.run(client, cases, concurrency);
-        CaseSteps.report(outcome.outcomes());
+        SuiteOutcome outcome = NativeResponseRun.run(client, cases, concurrency, repeats);
+        CaseSteps.report(outcome);
         requireAnswers(outcome, evidence);
-        Map<String, Object> metric = accuracy(outcome, evidence);
+        List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
+        evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
+        Map<String, Object> metric = SuiteStatistics.accuracy(outcome, infos, evidence);
         evidence.metric("kannada", Map.of("nativeResponse", ordered(metric, "value", "passed", "total", "ci95")));
         evidence.judge("Kannada native response", outcome.accuracy().value());
     }
@@ -106,25 +134,34 @@ public final class QualityChecks {
      * every case) misses the requirement with its own message; the run goes on.
      */
     public static void vision(ChatClient client, Candidate candidate, Settings settings, Evidence evidence) {
-        vision(client, candidate, QualityCases.load(settings).vision(), concurrency(settings), evidence);
+        vision(client, candidate, QualityCases.load(settings).vision(), concurrency(settings), repeats(settings),
+                evidence);
     }
 
-    /** Requirement {@code vision} on the given cases. */
+    /** Requirement {@code vision} on the given cases, each once. */
     public static void vision(ChatClient client, Candidate candidate, List<VisionCase> cases, int concurrency,
                               Evidence evidence) {
+        vision(client, candidate, cases, concurrency, 1, evidence);
+    }
+
+    /** Requirement {@code vision} on the given cases, each {@code repeats} times. */
+    public static void vision(ChatClient client, Candidate candidate, List<VisionCase> cases, int concurrency,
+                              int repeats, Evidence evidence) {
         if (cases.isEmpty()) {
             evidence.skip(noCases(Suite.VISION));
             return;
         }
-        SuiteOutcome outcome = VisionRun.run(client, cases, concurrency);
-        CaseSteps.report(outcome.outcomes());
+        SuiteOutcome outcome = VisionRun.run(client, cases, concurrency, repeats);
+        CaseSteps.report(outcome);
+        List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
         if (outcome.allRefused()) {
             String message = refusal(outcome);
+            evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
             Map<String, Object> metric = new LinkedHashMap<>();
             metric.put("accepted", false);
             metric.put("value", 0.0);
             metric.put("passed", 0);
-            metric.put("total", cases.size());
+            metric.put("total", outcome.outcomes().size());
             metric.put("ci95", new Proportion(0, cases.size()).wilson95().rounded());
             metric.put("rejection", message);
             evidence.metric("vision", metric);
@@ -135,9 +172,10 @@ public final class QualityChecks {
             return;
         }
         requireAnswers(outcome, evidence);
+        evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("accepted", true);
-        metric.putAll(accuracy(outcome, evidence));
+        metric.putAll(SuiteStatistics.accuracy(outcome, infos, evidence));
         evidence.metric("vision", ordered(metric, "accepted", "value", "passed", "total", "ci95"));
         evidence.judge("vision accuracy", outcome.accuracy().value());
     }
@@ -152,15 +190,43 @@ public final class QualityChecks {
         return n;
     }
 
-    private static Map<String, Object> entityMetric(EntityRun.Result result, Evidence evidence) {
-        CaseSteps.report(result.suite().outcomes());
+    /** How many times each case runs: {@value Settings#REPEATS}, default 1. */
+    public static int repeats(Settings settings) {
+        int k = settings.getInt(Settings.REPEATS, 1);
+        if (k < 1) {
+            throw new IllegalArgumentException("Configuration error: " + Settings.REPEATS + "=" + k
+                    + " must be at least 1 (runs of each quality case)");
+        }
+        return k;
+    }
+
+    private static Map<String, Object> entityMetric(EntityRun.Result result, List<EntityCase> cases,
+                                                    Evidence evidence) {
+        CaseSteps.report(result.suite());
         requireAnswers(result.suite(), evidence);
+        List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
+        Map<String, EntityScore> perCase = result.byCase();
+        evidence.caseOutcomes(CaseLedger.of(result.suite(), infos, perCase));
         EntityScore total = result.total();
+        Proportion.Interval ci = result.interval();
+        int n = result.suite().cases();
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("value", total.f1());
         metric.put("precision", total.precision());
         metric.put("recall", total.recall());
-        metric.put("n", result.scores().size());
+        metric.put("n", n);
+        metric.put("ci95", ci.rounded());
+        boolean perfect = perCase.values().stream().allMatch(s -> s.falsePositives() == 0 && s.falseNegatives() == 0);
+        metric.put("interval", perfect ? "wilson: every text answered perfectly, " + n + " of " + n
+                : "bootstrap over texts: " + F1Interval.RESAMPLES + " resamples, seed " + F1Interval.SEED);
+        if (result.suite().repeats() > 1) {
+            Proportion consistent = result.suite().consistency();
+            metric.put("repeats", result.suite().repeats());
+            metric.put("consistency", SuiteStatistics.share(consistent));
+            evidence.note(String.format(Locale.ROOT, "%d texts × %d runs; consistency (every entity right in every"
+                    + " run) %d of %d (%.1f %%)", n, result.suite().repeats(), consistent.passed(), consistent.total(),
+                    consistent.value() * 100));
+        }
         metric.put("unparsed", result.suite().count(CaseOutcome.Status.UNPARSED));
         metric.put("responseFormat", result.formatCounts());
         int errors = result.suite().count(CaseOutcome.Status.ERROR);
@@ -173,56 +239,16 @@ public final class QualityChecks {
                 : "the server rejected response_format json_schema; JSON was asked for in the text for " + text
                 + " of " + result.scores().size() + " cases");
         evidence.note(String.format(Locale.ROOT, "entity F1 %.3f (precision %.3f, recall %.3f) over %d cases,"
-                        + " pooled: %d found, %d not expected, %d missed", total.f1(), total.precision(), total.recall(),
-                result.scores().size(), total.truePositives(), total.falsePositives(), total.falseNegatives()));
-        return metric;
-    }
-
-    /** value, passed, total, ci95 (+ errors, inconclusive); notes the interval and any straddled threshold. */
-    private static Map<String, Object> accuracy(SuiteOutcome outcome, Evidence evidence) {
-        Proportion p = outcome.accuracy();
-        Proportion.Interval ci = p.wilson95();
-        Map<String, Object> metric = new LinkedHashMap<>();
-        metric.put("value", p.value());
-        metric.put("passed", p.passed());
-        metric.put("total", p.total());
-        metric.put("ci95", ci.rounded());
-        int errors = outcome.count(CaseOutcome.Status.ERROR);
-        if (errors > 0) {
-            metric.put("errors", errors);
-            evidence.note(errors + " of " + p.total() + " cases got no answer and count as failed; first: "
-                    + outcome.firstError().map(Throwable::getMessage).orElse(""));
-        }
-        evidence.note(String.format(Locale.ROOT, "%d of %d cases passed (%.1f %%), 95 %% Wilson interval [%.3f, %.3f]",
-                p.passed(), p.total(), p.value() * 100, ci.low(), ci.high()));
-        List<String> inconclusive = inconclusive(evidence.requirement(), ci);
-        if (!inconclusive.isEmpty()) {
-            metric.put("inconclusive", inconclusive);
-            evidence.note("inconclusive: the 95 % interval straddles the " + String.join(" and the ", inconclusive.stream()
-                    .map(side -> side + "-have " + describe(evidence.requirement(), side)).toList())
-                    + "; more cases are needed to tell on which side the model is");
+                        + " pooled: %d found, %d not expected, %d missed; 95 %% interval [%.3f, %.3f] (%s)", total.f1(),
+                total.precision(), total.recall(), n, total.truePositives(), total.falsePositives(),
+                total.falseNegatives(), ci.low(), ci.high(), metric.get("interval")));
+        SuiteStatistics.thresholds(evidence, total.f1(), ci, n, perfect ? CasesNeeded.wilson() : CasesNeeded.scaling(ci),
+                metric);
+        Map<String, Object> byTag = SuiteStatistics.f1ByTag(infos, perCase);
+        if (!byTag.isEmpty()) {
+            metric.put("byTag", byTag);
         }
         return metric;
-    }
-
-    /** The sides ({@code must}, {@code nice}) whose numeric threshold lies strictly inside the interval. */
-    static List<String> inconclusive(RequirementSpec spec, Proportion.Interval ci) {
-        List<String> sides = new ArrayList<>();
-        if (spec == null) {
-            return sides;
-        }
-        if (spec.must().orElse(null) instanceof Threshold.Comparison c && ci.straddles(c.bound())) {
-            sides.add("must");
-        }
-        if (spec.nice().orElse(null) instanceof Threshold.Comparison c && ci.straddles(c.bound())) {
-            sides.add("nice");
-        }
-        return sides;
-    }
-
-    private static String describe(RequirementSpec spec, String side) {
-        Optional<Threshold> t = side.equals("must") ? spec.must() : spec.nice();
-        return t.map(x -> x.describe(spec.unit())).orElse("");
     }
 
     /** Throws the first error when no case got an answer, unless the server refused every case (HTTP 4xx). */

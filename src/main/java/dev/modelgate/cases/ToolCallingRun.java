@@ -14,7 +14,12 @@ public final class ToolCallingRun {
     }
 
     public static SuiteOutcome run(ChatClient client, List<ToolCallingCase> cases, int concurrency) {
-        return new SuiteOutcome(CaseExecutor.map(cases, concurrency, c -> one(client, c)));
+        return run(client, cases, concurrency, 1);
+    }
+
+    /** Every case {@code repeats} times. */
+    public static SuiteOutcome run(ChatClient client, List<ToolCallingCase> cases, int concurrency, int repeats) {
+        return new SuiteOutcome(CaseExecutor.repeat(cases, repeats, concurrency, c -> one(client, c)), repeats);
     }
 
     static CaseOutcome one(ChatClient client, ToolCallingCase c) {

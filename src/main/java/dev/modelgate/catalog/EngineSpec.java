@@ -18,6 +18,8 @@ import java.util.Map;
  * @param contextLength context window the engine is started with ({@code llamacpp}, {@code ollama})
  * @param ollamaModel the Ollama model tag, e.g. {@code gemma4:26b} ({@code ollama})
  * @param servedName  the name the server lists in {@code /v1/models}; default: the candidate id
+ * @param apiKeyEnv   the environment variable holding this candidate's own API key (e.g. the production
+ *                    server's), used for this candidate only instead of {@code modelgate.apiKey}; never the key
  */
 public record EngineSpec(
         String type,
@@ -31,7 +33,8 @@ public record EngineSpec(
         Integer threads,
         Integer contextLength,
         String ollamaModel,
-        String servedName) {
+        String servedName,
+        String apiKeyEnv) {
 
     public static final String DEFAULT_TYPE = "vllm";
 
@@ -42,17 +45,30 @@ public record EngineSpec(
         dockerArgs = dockerArgs == null ? List.of() : List.copyOf(dockerArgs);
     }
 
+    /** Without an API key variable of its own. */
+    public EngineSpec(String type, List<String> args, Map<String, String> env, String url, String image,
+                      List<String> dockerArgs, String gguf, String sha256, Integer threads, Integer contextLength,
+                      String ollamaModel, String servedName) {
+        this(type, args, env, url, image, dockerArgs, gguf, sha256, threads, contextLength, ollamaModel, servedName,
+                null);
+    }
+
     public static EngineSpec defaults() {
         return new EngineSpec(DEFAULT_TYPE, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public EngineSpec withType(String newType) {
         return new EngineSpec(newType, args, env, url, image, dockerArgs, gguf, sha256, threads, contextLength,
-                ollamaModel, servedName);
+                ollamaModel, servedName, apiKeyEnv);
     }
 
     public EngineSpec withUrl(String newUrl) {
         return new EngineSpec(type, args, env, newUrl, image, dockerArgs, gguf, sha256, threads, contextLength,
-                ollamaModel, servedName);
+                ollamaModel, servedName, apiKeyEnv);
+    }
+
+    public EngineSpec withArgs(List<String> newArgs) {
+        return new EngineSpec(type, newArgs, env, url, image, dockerArgs, gguf, sha256, threads, contextLength,
+                ollamaModel, servedName, apiKeyEnv);
     }
 }

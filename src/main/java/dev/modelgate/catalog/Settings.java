@@ -26,6 +26,8 @@ public final class Settings {
     public static final String CONCURRENCY = "modelgate.concurrency";
     public static final String GATE = "modelgate.gate";
     public static final String RESUME = "modelgate.resume";
+    /** Runs of each quality case (default 1); accuracy is the mean over runs, its interval over cases. */
+    public static final String REPEATS = "modelgate.repeats";
     public static final String VLLM = "modelgate.vllm";
     public static final String BOOT_TIMEOUT = "modelgate.bootTimeout";
     /** Seconds a whole request may take (overrides {@code sampling.requestTimeoutSeconds}). */

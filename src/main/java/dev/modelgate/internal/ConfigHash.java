@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * A hash of what determines a candidate's results: its candidate file, the requirement table
- * (with the run's sampling overrides), every case file, the engine and the engine's version.
+ * (with the run's sampling overrides), every case file, the runs of each quality case, the engine
+ * and the engine's version.
  * Two runs with the same hash measured the same thing, so {@code -Dmodelgate.resume} may reuse one.
  */
 final class ConfigHash {
@@ -39,6 +40,10 @@ final class ConfigHash {
         update(sha, "engine", candidate.engine().type() + " " + engineVersion.orElse("unknown"));
         update(sha, "cases", casesDigest(settings));
         update(sha, "caseFilter", settings.get(dev.modelgate.cases.QualityCases.FILTER).orElse(""));
+        int repeats = settings.getInt(Settings.REPEATS, 1);
+        if (repeats != 1) { // runs of each quality case change the figures; 1 keeps earlier hashes valid
+            update(sha, "repeats", String.valueOf(repeats));
+        }
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 

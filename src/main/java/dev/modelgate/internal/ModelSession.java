@@ -2,6 +2,7 @@ package dev.modelgate.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.CandidateKeys;
 import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
@@ -266,7 +267,7 @@ final class ModelSession implements AutoCloseable {
                         + dialect.ignoredFields() + "; requests are sent without them, so forced tool calls and"
                         + " forced output lengths are not assumed");
             }
-            client = new ChatClient(model.baseUrl(), model.servedName(), plan.settings().apiKey(), options,
+            client = new ChatClient(model.baseUrl(), model.servedName(), CandidateKeys.of(candidate, plan.settings()), options,
                     dialect::adapt, this::onClientFailure);
         }
         return client;
@@ -333,7 +334,7 @@ final class ModelSession implements AutoCloseable {
     }
 
     private EngineContext engineContext() {
-        return new EngineContext(plan.settings(), plan.store().dir().resolve(candidate.id()), plan.settings().apiKey(),
+        return new EngineContext(plan.settings(), plan.store().dir().resolve(candidate.id()), CandidateKeys.of(candidate, plan.settings()),
                 line -> System.out.println(line));
     }
 

@@ -2,6 +2,7 @@ package dev.modelgate.internal;
 
 import dev.modelgate.Qualification;
 import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.CandidateKeys;
 import dev.modelgate.catalog.Catalog;
 import dev.modelgate.catalog.CatalogLoader;
 import dev.modelgate.catalog.Problems;
@@ -59,6 +60,9 @@ public final class QualificationExtension implements ClassTemplateInvocationCont
                 SamplingOverrides.apply(catalog.requirements().sampling(), settings));
         List<Candidate> candidates = catalog.select(selection.get()).stream()
                 .map(c -> Engines.resolve(c, settings)).toList();
+        Problems keys = new Problems();
+        CandidateKeys.check(candidates, keys);
+        keys.throwIfAny();
         // Optional: the declared facts against the Hugging Face Hub, before a 20 GB download boots.
         HubPreflight.fromSettings(settings).ifPresent(preflight -> {
             for (PreflightReport report : preflight.checkAll(candidates.stream()

@@ -57,6 +57,12 @@ final class RecordedEvidence implements Evidence {
     }
 
     @Override
+    public void caseOutcomes(Object outcomes) {
+        result.caseOutcomes(spec.id(), outcomes);
+        persist.run();
+    }
+
+    @Override
     public void judge(String label, double value) {
         String shown = show(value);
         Verdict must = spec.must().map(t -> comparison(t, "must").test(value) ? Verdict.MET

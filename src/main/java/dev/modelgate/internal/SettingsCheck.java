@@ -58,6 +58,7 @@ final class SettingsCheck {
         r.put(Settings.CONCURRENCY, wholeNumbers(1, 4_096, "1,4,16,64"));
         r.put(QualityCases.CONCURRENCY, wholeNumber(1, 1_024, " cases at once"));
         r.put(QualityCases.FILTER, regex());
+        r.put(Settings.REPEATS, wholeNumber(1, 100, " runs of each case"));
         r.put(BfclCases.DIRECTORY, existingDirectories()); // its files are checked by the reader
         r.put(BfclCases.CATEGORIES, any()); // the reader names the categories it reads
         r.put(Settings.GATE, oneOf(List.of("must", "swap"), "a gate (must: must-have misses fail the build;"

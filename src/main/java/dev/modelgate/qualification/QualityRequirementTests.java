@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quality requirements (SPEC §4): tool calling, entity extraction, Kannada entities and
+ * The quality requirements: tool calling, entity extraction, Kannada entities and
  * native response, image input. Cases come from {@code cases/<suite>/} on the class path and from
- * {@code modelgate.cases}; they run {@code modelgate.caseConcurrency} at a time (default 4), and
- * each one is a report step with its request, the model's answer and the verdict.
+ * {@code modelgate.cases}; they run {@code modelgate.caseConcurrency} at a time (default 4), each
+ * {@code modelgate.repeats} times (default 1), and each run is a report step with its request, the
+ * model's answer and the verdict. Each figure comes with its 95 % interval, whether each threshold is
+ * decided, and the per-case outcomes that let two result files be compared case by case.
  */
 public interface QualityRequirementTests {
 

@@ -109,6 +109,8 @@ final class VerdictRun {
         c.decision().review().notEstablished().forEach(m -> out.failedStep(m));
         c.decision().review().niceToHaveMisses().forEach(m -> out.failedStep(m));
         c.decision().inconclusive().forEach(m -> out.failedStep("inconclusive: " + m));
+        c.paired().forEach(p -> step(out, "vs baseline, case by case: " + p.describe(),
+                !p.outcome().equals("worse")));
         report.attachTo(out);
         attachFile(out, "resource registry (memory against the machine's budget)", registry);
         String reason = c.decision().reason();

@@ -67,6 +67,7 @@ public final class SummaryMarkdown {
             md.append("\n**Missing figures** (a sub-score without inputs counts 0 and is marked *):\n");
             missing.forEach(m -> md.append("- ").append(m).append('\n'));
         }
+        md.append(QualityStatisticsTable.render(v));
         List<String> nice = new ArrayList<>();
         for (CandidateVerdict c : v.candidates()) {
             c.decision().review().niceToHaveMisses().forEach(m -> nice.add(c.id() + ": " + m));
@@ -75,7 +76,7 @@ public final class SummaryMarkdown {
             md.append("\n**Nice-to-have misses** (shown, never failing):\n");
             nice.forEach(m -> md.append("- ").append(m).append('\n'));
         }
-        md.append("\nQ = mean(tool calling, entity F1, Kannada); P = ")
+        md.append("\nQ = mean(tool calling, entity F1, Kannada), over the figures the baseline has; P = ")
                 .append(Format.num(v.parameters().decodeShare())).append("·min(1, tps / (")
                 .append(Format.num(v.parameters().performanceFactor())).append("·tps_base)) + ")
                 .append(Format.num(1 - v.parameters().decodeShare())).append("·min(1, ttft_base / (")

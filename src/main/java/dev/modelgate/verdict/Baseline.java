@@ -18,7 +18,7 @@ public record Baseline(String id, Provenance provenance, String source, Optional
         notes = List.copyOf(notes);
     }
 
-    /** Short form for messages: {@code "declared"}, {@code "this run"}, {@code "stored result of 2026-…"}. */
+    /** Short form for messages: {@code "declared"}, {@code "measured in this run"}, {@code "stored result, …"}. */
     public String label() {
         return provenance == Provenance.STORED ? "stored result, " + source : provenance.label();
     }

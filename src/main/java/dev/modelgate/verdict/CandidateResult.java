@@ -74,7 +74,8 @@ public final class CandidateResult {
      */
     public synchronized void resumeFrom(CandidateResult previous) {
         ObjectNode old = previous.snapshot();
-        for (String field : new String[] {"engine", "bootSeconds", "metrics", "requirements", "tests", "faults"}) {
+        for (String field : new String[] {"engine", "bootSeconds", "metrics", "requirements", "cases", "tests",
+                "faults"}) {
             if (old.has(field)) {
                 root.set(field, old.get(field).deepCopy());
             }
@@ -124,6 +125,12 @@ public final class CandidateResult {
 
     public synchronized JsonNode metric(String name) {
         return root.path("metrics").path(name);
+    }
+
+    /** Records {@code cases.<requirement id>}: the per-case outcomes of a quality requirement. */
+    public synchronized void caseOutcomes(String requirementId, Object outcomes) {
+        ObjectNode cases = root.has("cases") ? (ObjectNode) root.get("cases") : root.putObject("cases");
+        cases.set(requirementId, JSON.valueToTree(outcomes));
     }
 
     /** Merges fields into {@code requirements.<id>} (status, value, must, nice, level, message …). */

@@ -29,7 +29,7 @@ public record Decision(Outcome outcome, String reason, RequirementReview review,
     /**
      * Decides for a candidate with a result file.
      *
-     * @param baselineLabel how the message names the baseline's figures ("declared", "this run", …)
+     * @param baselineLabel how the message names the baseline's figures ("declared", "measured in this run", …)
      */
     static Decision decide(Score score, Score baseline, String baselineLabel, RequirementReview review,
                            ScoringParameters p, List<String> scoreInconclusive) {

@@ -20,6 +20,8 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
     /** Requirements whose figure has an interval, and where the result file keeps it. */
     static final Map<String, String> INTERVAL_METRICS = Map.of(
             "tool-calling", "toolCallingAccuracy",
+            "entities", "entityF1",
+            "kannada-entities", "kannada.entityF1",
             "vision", "vision",
             "kannada-native", "kannada.nativeResponse");
 
@@ -58,7 +60,8 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
                         JsonNode value = entry.path("value").isNumber() ? entry.path("value")
                                 : metric(result, spec.id()).path("value");
                         inconclusive.add(spec.title() + " " + shown(spec, value) + ": its 95 % interval "
-                                + shownInterval(spec, ci) + " contains the must-have " + shownBound(spec, c));
+                                + shownInterval(spec, ci) + " contains the must-have " + shownBound(spec, c)
+                                + toDecide(metric(result, spec.id()).path("thresholds").path("must")));
                     }
                 });
             }
@@ -98,6 +101,15 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
             node = node.path(part);
         }
         return node;
+    }
+
+    /** {@code "; 25 more cases at the observed figure would decide it"}, from the figure's threshold entry. */
+    private static String toDecide(JsonNode threshold) {
+        JsonNode more = threshold.path("moreCases");
+        if (more.isNumber()) {
+            return "; " + more.asLong() + " more cases at the observed figure would decide it";
+        }
+        return threshold.has("casesToDecide") ? "; no number of cases at the observed figure would decide it" : "";
     }
 
     private static String missMessage(RequirementSpec spec, JsonNode entry) {

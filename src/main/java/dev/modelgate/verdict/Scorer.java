@@ -31,24 +31,63 @@ public final class Scorer {
         this.p = parameters;
     }
 
-    /** The score of {@code model} relative to {@code baseline} (pass the baseline twice to score it). */
+    /**
+     * The score of {@code model} relative to {@code baseline} (pass the baseline twice to score it).
+     * Q is taken over the quality figures the baseline has: one it lacks is left out for every model.
+     */
     public Score score(ModelFigures model, ModelFigures baseline) {
-        return Score.of(List.of(quality(model), performance(model, baseline), vision(model), memory(model, baseline),
-                stability(model)));
+        return score(model, baseline, true);
+    }
+
+    /**
+     * @param sameQualityInputs whether to leave out of Q, for this model too, every quality figure the
+     *                          baseline lacks (false when there is no baseline to compare with)
+     */
+    public Score score(ModelFigures model, ModelFigures baseline, boolean sameQualityInputs) {
+        Map<String, String> leftOut = sameQualityInputs ? lacking(baseline) : Map.of();
+        return Score.of(List.of(quality(model, leftOut), performance(model, baseline), vision(model),
+                memory(model, baseline), stability(model)));
+    }
+
+    /** The quality inputs by their names in Q. */
+    private static final Map<String, String> QUALITY = Map.of(
+            "tool calling", ModelFigures.TOOL_CALLING,
+            "entity F1", ModelFigures.ENTITY_F1,
+            "Kannada", ModelFigures.KANNADA);
+
+    private static final List<String> QUALITY_ORDER = List.of("tool calling", "entity F1", "Kannada");
+
+    /** The quality inputs {@code baseline} has no figure for, with why. */
+    static Map<String, String> lacking(ModelFigures baseline) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : QUALITY_ORDER) {
+            Figure f = baseline.figure(QUALITY.get(name));
+            if (!f.present()) {
+                out.put(name, f.source());
+            }
+        }
+        return out;
     }
 
     SubScore quality(ModelFigures m) {
+        return quality(m, Map.of());
+    }
+
+    SubScore quality(ModelFigures m, Map<String, String> leftOut) {
         Map<String, Figure> in = new LinkedHashMap<>();
-        in.put("tool calling", m.figure(ModelFigures.TOOL_CALLING));
-        in.put("entity F1", m.figure(ModelFigures.ENTITY_F1));
-        in.put("Kannada", m.figure(ModelFigures.KANNADA));
+        for (String name : QUALITY_ORDER) {
+            in.put(name, m.figure(QUALITY.get(name)));
+        }
         List<String> terms = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         double sum = 0;
         int n = 0;
         for (var e : in.entrySet()) {
             Figure f = e.getValue();
-            if (f.present()) {
+            if (leftOut.containsKey(e.getKey())) {
+                missing.add(e.getKey() + " left out for every model: the baseline has no figure ("
+                        + leftOut.get(e.getKey()) + ")");
+            } else if (f.present()) {
                 sum += f.value();
                 n++;
                 terms.add(e.getKey() + " " + num(f.value()));

@@ -48,6 +48,8 @@ final class VerdictJson {
             } else {
                 n.putNull("ratio");
             }
+            ArrayNode paired = n.putArray("paired");
+            c.paired().forEach(pc -> paired.add(pc.toJson()));
             c.figures().ifPresent(f -> strings(n.putArray("notes"), f.notes()));
         }
         return root;

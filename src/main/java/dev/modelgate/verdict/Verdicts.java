@@ -57,14 +57,14 @@ public final class Verdicts {
             if (result.isEmpty()) {
                 verdicts.add(new CandidateVerdict(id, name, Optional.empty(), Optional.empty(), Optional.empty(),
                         Optional.empty(), Optional.empty(), Decision.notEstablished("no result file " + file
-                        + ": the candidate did not run, or its run ended before the first requirement")));
+                        + ": the candidate did not run, or its run ended before the first requirement"), List.of()));
                 continue;
             }
             ModelFigures figures = ModelFigures.fromResult(result.get(), file, parameters.kannadaNativeShare());
-            Score score = scorer.score(figures, baseFigures);
+            Score score = scorer.score(figures, baseFigures, baseline.figures().isPresent());
             if (id.equals(baselineId)) {
                 verdicts.add(new CandidateVerdict(id, name, Optional.of(file), result, Optional.of(figures),
-                        Optional.of(score), Optional.of(1.0), Decision.baseline(score)));
+                        Optional.of(score), Optional.of(1.0), Decision.baseline(score), List.of()));
                 continue;
             }
             Decision decision;
@@ -78,7 +78,7 @@ public final class Verdicts {
                         RequirementReview.of(result.get(), table), parameters, visionInconclusive(figures));
             }
             verdicts.add(new CandidateVerdict(id, name, Optional.of(file), result, Optional.of(figures),
-                    Optional.of(score), ratio, decision));
+                    Optional.of(score), ratio, decision, PairedComparison.of(result.get(), baseline, titles())));
         }
         return new Verdict(Instant.now(), manifest, gate, parameters, baseline, baseName, baseScore,
                 table.source(), verdicts);
@@ -97,6 +97,13 @@ public final class Verdicts {
                     + Format.percent(min) + " that V needs");
         }
         return List.of();
+    }
+
+    /** Requirement titles by id. */
+    private Map<String, String> titles() {
+        Map<String, String> t = new java.util.LinkedHashMap<>();
+        table.requirements().values().forEach(r -> t.put(r.id(), r.title()));
+        return t;
     }
 
     private static ModelFigures noFigures(String id) {

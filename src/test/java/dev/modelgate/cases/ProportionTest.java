@@ -44,11 +44,12 @@ class ProportionTest {
     }
 
     @Test
-    void straddlingIsStrict() {
+    void anIntervalHoldsItsEdges() {
         Proportion.Interval ci = new Proportion(7, 8).wilson95();
-        assertThat(ci.straddles(0.9)).isTrue();
-        assertThat(ci.straddles(0.5)).isFalse();
-        assertThat(new Proportion.Interval(0.9, 1).straddles(0.9)).isFalse();
+        assertThat(ci.holds(0.9)).isTrue();
+        assertThat(ci.holds(0.5)).isFalse();
+        assertThat(new Proportion.Interval(0.9, 1).holds(0.9)).isTrue();
+        assertThat(new Proportion.Interval(0.9, 1).holds(0.89)).isFalse();
     }
 
     @Test

@@ -62,6 +62,11 @@ public final class RecordingEvidence implements Evidence {
     }
 
     @Override
+    public void caseOutcomes(Object outcomes) {
+        recorded.caseOutcomes(outcomes);
+    }
+
+    @Override
     public void judge(String label, double value) {
         judging(label, value, () -> recorded.judge(label, value));
     }
@@ -120,6 +125,11 @@ public final class RecordingEvidence implements Evidence {
     /** One figure that is an object, read back from the result file as plain Java values. */
     public Map<String, Object> metric(String name) {
         return CandidateResult.JSON.convertValue(result.metric(name), new TypeReference<>() { });
+    }
+
+    /** The per-case outcomes as the result file holds them ({@code cases.<requirement id>}). */
+    public JsonNode caseOutcomes() {
+        return result.snapshot().path("cases").path(requirement.id());
     }
 
     /** The texts of {@link #note}, in order (judgements are not among them). */

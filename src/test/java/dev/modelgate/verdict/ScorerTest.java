@@ -73,11 +73,13 @@ class ScorerTest {
         assertThat(declared.figure(ModelFigures.DECODE).value()).isEqualTo(56.5); // (48 + 65) / 2
         assertThat(declared.notes()).anySatisfy(n -> assertThat(n)
                 .isEqualTo("decode speed declared as the range 48–65 tok/s: its midpoint 56.5 tok/s is used"));
-        // Q = mean(0.95) with entity F1 and Kannada not declared (left out and named)
+        // Q = mean(0.95) with entity F1 and Kannada not declared (left out for every model, and named)
         assertThat(s.part("Q").value()).isEqualTo(0.95);
         assertThat(s.part("Q").missing()).containsExactly(
-                "entity F1 missing (models/nemotron-3-nano-30b-a3b-nvfp4.yaml declared.entityF1 not declared): left out of the mean",
-                "Kannada missing (models/nemotron-3-nano-30b-a3b-nvfp4.yaml declared.kannadaScore not declared): left out of the mean");
+                "entity F1 left out for every model: the baseline has no figure (models/nemotron-3-nano-30b-a3b-nvfp4.yaml"
+                        + " declared.entityF1 not declared)",
+                "Kannada left out for every model: the baseline has no figure (models/nemotron-3-nano-30b-a3b-nvfp4.yaml"
+                        + " declared.kannadaScore not declared)");
         assertThat(s.part("V").value()).isEqualTo(0.0); // vision: false
         assertThat(s.part("S").value()).isEqualTo(1.0); // production
         // 0.4·0.95 + 0.25·0.5 + 0 + 0.1·0.5 + 0.05·1 = 0.38 + 0.125 + 0.05 + 0.05
@@ -123,6 +125,27 @@ class ScorerTest {
     }
 
     @Test
+    void aQualityFigureTheBaselineLacksIsLeftOutForTheCandidateToo() {
+        ModelFigures base = figures(ResultFixture.of("base").tool(0.95, 0.9, 0.98).perf(50, 200).vram(20));
+        ModelFigures cand = figures(ResultFixture.of("cand").quality(0.9, 0.6, 0.3, 0.3).perf(50, 200).vram(20));
+
+        SubScore q = scorer.score(cand, base).part("Q");
+        SubScore baseQ = scorer.score(base, base).part("Q");
+
+        // Both on tool calling alone: the candidate's weak entity F1 and Kannada are not counted, since the
+        // baseline has no figure to set against them.
+        assertThat(q.value()).isCloseTo(0.9, within(EPS));
+        assertThat(baseQ.value()).isCloseTo(0.95, within(EPS));
+        assertThat(q.missing()).containsExactly(
+                "entity F1 left out for every model: the baseline has no figure (metrics.entityF1.value not recorded)",
+                "Kannada left out for every model: the baseline has no figure (metrics.kannada.entityF1.value and"
+                        + " metrics.kannada.nativeResponse.value not recorded)");
+        assertThat(q.formula()).isEqualTo("mean(tool calling 0.9) = 0.9");
+        // Without a baseline to compare with, nothing is left out.
+        assertThat(scorer.score(cand, base, false).part("Q").value()).isCloseTo((0.9 + 0.6 + 0.3) / 3, within(EPS));
+    }
+
+    @Test
     void everyFormulaParameterIsTakenFromTheRequirementTable() {
         Map<String, Double> scoring = new LinkedHashMap<>();
         scoring.put("relativeFactor", 4.0);
@@ -135,7 +158,7 @@ class ScorerTest {
         Requirements custom = new Requirements(base.baseline(), 0.2, new dev.modelgate.catalog.Weights(0.5, 0.2, 0.1, 0.1, 0.1),
                 base.machine(), base.sampling(), base.requirements(), scoring, "custom.yaml");
         Scorer custom4 = new Scorer(ScoringParameters.of(custom));
-        ModelFigures b = figures(ResultFixture.of("b").perf(50, 200).vram(20));
+        ModelFigures b = figures(ResultFixture.of("b").quality(0.5, 0.5, 0.5, 0.5).perf(50, 200).vram(20));
         ModelFigures c = figures(ResultFixture.of("c").tool(0.9, 0.5, 0.99).perf(100, 100).vram(10).vision(true, 0.6)
                 .fault("serverErrors", 1));
 

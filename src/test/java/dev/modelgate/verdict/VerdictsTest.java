@@ -52,7 +52,7 @@ class VerdictsTest {
         assertThat(v.score().orElseThrow().total()).isCloseTo(0.46, within(1e-12));
         assertThat(v.ratio().orElseThrow()).isCloseTo(1.15, within(1e-12));
         assertThat(v.outcome()).isEqualTo(Outcome.SWAP);
-        assertThat(v.decision().reason()).isEqualTo("swap: score 0.460 vs baseline 0.400 (this run): +15 %, needs +15 %");
+        assertThat(v.decision().reason()).isEqualTo("swap: score 0.460 vs baseline 0.400 (measured in this run): +15 %, needs +15 %");
     }
 
     @Test
@@ -66,7 +66,7 @@ class VerdictsTest {
 
         assertThat(v.score().orElseThrow().total()).isCloseTo(0.459875, within(1e-12));
         assertThat(v.outcome()).isEqualTo(Outcome.NO_SWAP);
-        assertThat(v.decision().reason()).isEqualTo("score 0.460 vs baseline 0.400 (this run): +14.9687 %, needs +15 %");
+        assertThat(v.decision().reason()).isEqualTo("score 0.460 vs baseline 0.400 (measured in this run): +14.9687 %, needs +15 %");
     }
 
     @Test
@@ -83,7 +83,7 @@ class VerdictsTest {
         assertThat(v.score().orElseThrow().total()).isCloseTo(0.4 * (0.875 + 0.95 + 0.9) / 3 + 0.6, within(1e-12));
         assertThat(v.outcome()).isEqualTo(Outcome.DISQUALIFIED);
         assertThat(v.decision().reason()).isEqualTo("disqualified: Tool calling accuracy 87.5 % < 90 % (must-have)"
-                + " — score 0.963 vs baseline 0.400 (this run): +140.8 %, needs +15 %");
+                + " — score 0.963 vs baseline 0.400 (measured in this run): +140.8 %, needs +15 %");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.modelgate.measure.memory;
 
 import dev.modelgate.catalog.Candidate;
-import dev.modelgate.catalog.EngineSpec;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Threshold;
@@ -44,9 +43,7 @@ public final class VllmBudget {
         List<String> args = new ArrayList<>(candidate.engine().args());
         args.add(UTILIZATION_FLAG);
         args.add(utilizationText(budget.get().gpuMemoryUtilization()));
-        EngineSpec e = candidate.engine();
-        return candidate.withEngine(new EngineSpec(e.type(), args, e.env(), e.url(), e.image(), e.dockerArgs(),
-                e.gguf(), e.sha256(), e.threads(), e.contextLength(), e.ollamaModel(), e.servedName()));
+        return candidate.withEngine(candidate.engine().withArgs(args));
     }
 
     /** The budget the candidate boots with under budget mode; empty when none applies (see {@link #withBudget}). */
