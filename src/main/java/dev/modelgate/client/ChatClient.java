@@ -245,6 +245,19 @@ public final class ChatClient implements AutoCloseable {
         return execute(newRequest(path).get().build());
     }
 
+    /**
+     * {@code GET path} as text (e.g. Prometheus {@code /metrics}), or empty when the server answers
+     * with an error status or cannot be reached: an optional endpoint, so its absence is not told to
+     * the failure hook as a server fault.
+     */
+    public Optional<String> text(String path) {
+        try (Response response = http.newCall(newRequest(path).get().build()).execute()) {
+            return response.isSuccessful() ? Optional.of(response.body().string()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The {@code max_model_len} (vLLM) or {@code context_length} of the served model, if listed. */
     public OptionalInt servedContextLength() {
         for (JsonNode card : get("/v1/models").path("data")) {

@@ -121,6 +121,8 @@ final class ChatCompletions {
         long previous = 0;
         long firstDue = 0;
         long firstWritten = 0;
+        long answerDue = 0;
+        long answerWritten = 0;
         for (int e = 0; e < events.size(); e++) {
             Reply.Event event = events.get(e);
             long dueAt = due(script, start, event.last());
@@ -130,6 +132,10 @@ final class ChatCompletions {
                     !ollama && last ? reply.finishReason : null), continuous, promptTokens, event.to()) + "\n\n";
             long now = System.nanoTime();
             writeRaw(out, chunk);
+            if (answerDue == 0 && reply.tokens.get(event.from()).kind() != Reply.Kind.REASONING) {
+                answerDue = dueAt;
+                answerWritten = now;
+            }
             if (e == 0) {
                 sim.metrics().firstToken(now - start);
                 firstDue = dueAt;
@@ -138,7 +144,8 @@ final class ChatCompletions {
                 sim.metrics().interToken(now - previous, event.to() - event.from());
             }
             if (last) {
-                sim.recordTiming(new StreamTiming(start, firstDue, firstWritten, dueAt, now));
+                sim.recordTiming(new StreamTiming(start, firstDue, firstWritten, dueAt, now, events.get(0).to(),
+                        answerDue, answerWritten));
             }
             previous = now;
             if (e == 0 && number == faults.crashAtRequest()) {
