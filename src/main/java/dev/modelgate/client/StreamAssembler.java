@@ -2,6 +2,7 @@ package dev.modelgate.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,6 +21,8 @@ public final class StreamAssembler {
     /** Trailing tokens are an error: an event holding two JSON objects must not read as its first. */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /** Reads a sequence of JSON values, to tell several objects in one event from a malformed one. */
+    private static final ObjectMapper VALUES = new ObjectMapper();
     /** The most of a server's message kept (a stack trace relayed by a proxy can be long). */
     private static final int MESSAGE_CHARS = 8000;
 
@@ -138,12 +141,13 @@ public final class StreamAssembler {
 
     /** Whether {@code data} is two or more JSON values one after the other. */
     private static boolean severalObjects(String data) {
-        try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(data)) {
-            int values = 0;
-            while (JSON.readTree(parser) != null) {
-                values++;
+        try (MappingIterator<JsonNode> values = VALUES.readerFor(JsonNode.class).readValues(data)) {
+            int n = 0;
+            while (values.hasNextValue()) {
+                values.nextValue();
+                n++;
             }
-            return values > 1;
+            return n > 1;
         } catch (java.io.IOException | RuntimeException e) {
             return false;
         }
