@@ -1,5 +1,6 @@
 package dev.modelgate.measure;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.Evidence;
 import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.RequirementSpec;
@@ -8,9 +9,7 @@ import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.Threshold;
 import dev.modelgate.catalog.TtftChoice;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.measure.server.ServerCrossCheck;
-import java.util.function.Function;
 import dev.modelgate.client.ChatClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * What the performance requirement tests record: the figures into the result file,

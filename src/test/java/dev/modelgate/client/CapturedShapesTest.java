@@ -98,6 +98,39 @@ class CapturedShapesTest {
         }
     }
 
+    /** A strict OpenAI-compatible server refuses vLLM's option: the request goes again without it, and later ones too. */
+    @Test
+    void aServerThatRefusesContinuousUsageIsAskedWithoutIt() throws Exception {
+        java.util.List<String> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String request = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            bodies.add(request);
+            boolean refused = request.contains("continuous_usage_stats");
+            byte[] out = (refused ? "{\"error\":{\"message\":\"Unrecognized request argument supplied:"
+                    + " continuous_usage_stats\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}"
+                    : ROLE + "data: " + content("Hi", "stop") + "\n\n" + USAGE + "data: [DONE]\n\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", refused ? "application/json" : "text/event-stream");
+            exchange.sendResponseHeaders(refused ? 400 : 200, out.length);
+            exchange.getResponseBody().write(out);
+            exchange.close();
+        });
+        server.start();
+        try (ChatClient client = new ChatClient(java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                "m", java.util.Optional.empty(), ClientOptions.DEFAULTS)) {
+            assertThat(client.stream(ChatRequest.user("a")).content()).isEqualTo("Hi");
+            assertThat(client.stream(ChatRequest.user("b")).content()).isEqualTo("Hi");
+
+            assertThat(client.asksContinuousUsage()).isFalse();
+            assertThat(bodies).hasSize(3);
+            assertThat(bodies.get(2)).contains("\"include_usage\":true").doesNotContain("continuous_usage_stats");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /** LiteLLM's proxy writes its error codes as text, and "None" when it has none. */
     @Test
     void aMidStreamErrorWithoutANumericCodeHasNoStatus() {
