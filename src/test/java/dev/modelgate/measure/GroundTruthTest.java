@@ -219,8 +219,12 @@ class GroundTruthTest {
 
         SequentialResults r = run.sequential();
 
-        assertAnswer(r.voiceTurnSeries(), 250);
-        assertThat(r.voiceTurnSeries()).allSatisfy(s -> assertThat(s.reasoningMs()).isEmpty());
+        assertTtft(r.voiceTurnSeries(), 250);
+        assertThat(r.voiceTurnSeries()).allSatisfy(s -> {
+            assertThat(s.answerMs()).as("the first token is the answer's").isEqualTo(s.ttftMs());
+            assertThat(SimulatorTruth.of(s, sim).scheduledAnswerMs()).isCloseTo(250.0, within(1e-6));
+            assertThat(s.reasoningMs()).isEmpty();
+        });
         assertThat(run.requestFields().toString()).isEqualTo("{\"chat_template_kwargs\":{\"enable_thinking\":false}}");
     }
 
