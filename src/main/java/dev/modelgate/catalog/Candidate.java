@@ -8,7 +8,8 @@ import java.util.Optional;
  * One model that can be qualified: where it comes from, how to serve it, and what is declared
  * about it. Read from {@code models/<id>.yaml}; {@code id} is the file name.
  *
- * @param source the file it was read from; empty for an ad-hoc candidate (an id with no file)
+ * @param source        the file it was read from; empty for an ad-hoc candidate (an id with no file)
+ * @param requestFields request fields merged into its performance and quality requests
  */
 public record Candidate(
         String id,
@@ -21,7 +22,8 @@ public record Candidate(
         Facts facts,
         Stability stability,
         Declared declared,
-        Optional<Path> source) {
+        Optional<Path> source,
+        RequestFields requestFields) {
 
     public static final int DEFAULT_BOOT_TIMEOUT_SECONDS = 1200;
 
@@ -33,6 +35,14 @@ public record Candidate(
         engine = engine == null ? EngineSpec.defaults() : engine;
         bootTimeoutSeconds = bootTimeoutSeconds <= 0 ? DEFAULT_BOOT_TIMEOUT_SECONDS : bootTimeoutSeconds;
         source = source == null ? Optional.empty() : source;
+        requestFields = requestFields == null ? RequestFields.NONE : requestFields;
+    }
+
+    public Candidate(String id, String name, boolean baseline, List<String> tags, HuggingFace huggingFace,
+                     EngineSpec engine, int bootTimeoutSeconds, Facts facts, Stability stability, Declared declared,
+                     Optional<Path> source) {
+        this(id, name, baseline, tags, huggingFace, engine, bootTimeoutSeconds, facts, stability, declared, source,
+                RequestFields.NONE);
     }
 
     /** Whether this candidate came from no file: its static facts are unknown, not guessed. */
@@ -58,7 +68,7 @@ public record Candidate(
 
     public Candidate withEngine(EngineSpec spec) {
         return new Candidate(id, name, baseline, tags, huggingFace, spec, bootTimeoutSeconds, facts, stability,
-                declared, source);
+                declared, source, requestFields);
     }
 
     /** Where the weights come from on the Hugging Face Hub. */

@@ -12,10 +12,11 @@ record CandidateFile(
         int bootTimeoutSeconds,
         Facts facts,
         Candidate.Stability stability,
-        Declared declared) {
+        Declared declared,
+        RequestFields requestFields) {
 
     Candidate toCandidate(String id, java.nio.file.Path source) {
         return new Candidate(id, name == null ? id : name, baseline, tags, huggingFace, engine, bootTimeoutSeconds,
-                facts, stability, declared, java.util.Optional.of(source));
+                facts, stability, declared, java.util.Optional.of(source), requestFields);
     }
 }

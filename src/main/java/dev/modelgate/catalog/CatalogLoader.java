@@ -123,8 +123,10 @@ public final class CatalogLoader {
         Machine machine = tree.has("machine") ? BINDER.convertValue(tree.get("machine"), Machine.class) : null;
         Map<String, Double> scoring = new LinkedHashMap<>();
         tree.path("scoring").fields().forEachRemaining(e -> scoring.put(e.getKey(), e.getValue().asDouble()));
+        TtftChoice ttft = new TtftChoice(tree.path("performance").path("ttftFigure").asText(null),
+                tree.path("performance").path("ttftPrompt").asText(null));
         return new Requirements(tree.path("baseline").asText(null), tree.path("swapThreshold").asDouble(0.15),
-                weights, machine, sampling, specs, scoring, name);
+                weights, machine, sampling, specs, scoring, name, ttft);
     }
 
     private static JsonNode merge(JsonNode defaults, JsonNode override) {

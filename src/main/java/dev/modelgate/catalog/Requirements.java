@@ -8,7 +8,8 @@ import java.util.Optional;
  * the swap threshold, the baseline, the target machine and the sampling plan.
  *
  * @param swapThreshold relative gain over the baseline's total score that recommends a swap (0.15 = +15 %)
- * @param scoring       formula parameters of SPEC §5, by name; absent keys take the defaults
+ * @param scoring       score formula parameters, by name; absent keys take the defaults
+ * @param ttft          which figure and prompt the {@code ttft} requirement judges
  */
 public record Requirements(
         String baseline,
@@ -18,7 +19,17 @@ public record Requirements(
         Sampling sampling,
         Map<String, RequirementSpec> requirements,
         Map<String, Double> scoring,
-        String source) {
+        String source,
+        TtftChoice ttft) {
+
+    public Requirements {
+        ttft = ttft == null ? TtftChoice.DEFAULTS : ttft;
+    }
+
+    public Requirements(String baseline, double swapThreshold, Weights weights, Machine machine, Sampling sampling,
+                        Map<String, RequirementSpec> requirements, Map<String, Double> scoring, String source) {
+        this(baseline, swapThreshold, weights, machine, sampling, requirements, scoring, source, TtftChoice.DEFAULTS);
+    }
 
     public Optional<RequirementSpec> get(String id) {
         return Optional.ofNullable(requirements.get(id));
@@ -38,6 +49,6 @@ public record Requirements(
     }
 
     public Requirements withSampling(Sampling s) {
-        return new Requirements(baseline, swapThreshold, weights, machine, s, requirements, scoring, source);
+        return new Requirements(baseline, swapThreshold, weights, machine, s, requirements, scoring, source, ttft);
     }
 }

@@ -2,6 +2,7 @@ package dev.modelgate.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.catalog.Secret;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -31,7 +32,8 @@ import okhttp3.ResponseBody;
 
 /**
  * An OpenAI-compatible chat client for one served model. Streams with
- * {@code stream_options.include_usage=true}, records when each event arrives, and turns error
+ * {@code stream_options.include_usage=true} and {@code continuous_usage_stats=true} (dropped for good
+ * once a server refuses it), records when each event arrives, and turns error
  * bodies into {@link ServerError}s that quote the server. Requests run on the calling thread, so
  * concurrency is exactly the number of calling threads: nothing in the client caps it.
  * Thread-safe; close it to release connections.
@@ -50,6 +52,9 @@ public final class ChatClient implements AutoCloseable {
     private final Consumer<RuntimeException> failures;
     private final OkHttpClient http;
     private final ScheduledExecutorService watchdog;
+    private final boolean owner;
+    private final ObjectNode fields;
+    private final AtomicBoolean continuousUsage;
 
     public ChatClient(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options) {
         this(baseUrl, model, apiKey, options, UnaryOperator.identity());
@@ -99,6 +104,45 @@ public final class ChatClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.owner = true;
+        this.fields = JSON.createObjectNode();
+        this.continuousUsage = new AtomicBoolean(true);
+    }
+
+    private ChatClient(ChatClient base, ObjectNode fields) {
+        this.baseUrl = base.baseUrl;
+        this.model = base.model;
+        this.apiKey = base.apiKey;
+        this.options = base.options;
+        this.adapter = base.adapter;
+        this.failures = base.failures;
+        this.http = base.http;
+        this.watchdog = base.watchdog;
+        this.owner = false;
+        this.fields = fields.deepCopy();
+        this.continuousUsage = base.continuousUsage;
+    }
+
+    /**
+     * A client for the same server and connections that merges {@code fields} into every request
+     * (see {@link ChatRequest#withFields}), in place of the fields this client adds: e.g. the
+     * {@code chat_template_kwargs} a candidate sets for its performance runs. Closing it closes nothing.
+     */
+    public ChatClient withFields(ObjectNode fields) {
+        return new ChatClient(this, fields);
+    }
+
+    /** The fields this client merges into every request (empty: none). */
+    public ObjectNode fields() {
+        return fields.deepCopy();
+    }
+
+    /**
+     * Whether streams ask for the cumulative usage in every chunk; false once the server refused
+     * {@code stream_options.continuous_usage_stats} (the request is then sent again without it).
+     */
+    public boolean asksContinuousUsage() {
+        return continuousUsage.get();
     }
 
     public URI baseUrl() {
@@ -131,7 +175,29 @@ public final class ChatClient implements AutoCloseable {
     }
 
     private Completion streamOnce(ChatRequest request) {
-        String body = adapter.apply(request).toBody(model, true).toString();
+        boolean continuous = continuousUsage.get();
+        try {
+            return streamOnce(request, continuous);
+        } catch (ServerError e) {
+            if (continuous && refusesContinuousUsage(e) && continuousUsage.compareAndSet(true, false)) {
+                return streamOnce(request, false);
+            }
+            throw e;
+        }
+    }
+
+    /** A strict OpenAI-compatible server refuses the vLLM option with 400/422 naming it. */
+    static boolean refusesContinuousUsage(ServerError e) {
+        return (e.status() == 400 || e.status() == 422) && !e.midStream()
+                && String.valueOf(e.serverMessage()).contains("continuous_usage_stats");
+    }
+
+    private ChatRequest prepared(ChatRequest request) {
+        return adapter.apply(request.copy().withFields(fields));
+    }
+
+    private Completion streamOnce(ChatRequest request, boolean continuous) {
+        String body = prepared(request).toBody(model, true, continuous).toString();
         Request httpRequest = newRequest("/v1/chat/completions")
                 .header("Accept", "text/event-stream")
                 .post(RequestBody.create(body, JSON_TYPE))
@@ -170,13 +236,26 @@ public final class ChatClient implements AutoCloseable {
 
     /** Sends {@code request} without streaming and returns the JSON response. */
     public JsonNode complete(ChatRequest request) {
-        String body = adapter.apply(request).toBody(model, false).toString();
+        String body = prepared(request).toBody(model, false).toString();
         return execute(newRequest("/v1/chat/completions").post(RequestBody.create(body, JSON_TYPE)).build());
     }
 
     /** {@code GET path} (e.g. {@code /v1/models}, {@code /version}) as JSON. */
     public JsonNode get(String path) {
         return execute(newRequest(path).get().build());
+    }
+
+    /**
+     * {@code GET path} as text (e.g. Prometheus {@code /metrics}), or empty when the server answers
+     * with an error status or cannot be reached: an optional endpoint, so its absence is not told to
+     * the failure hook as a server fault.
+     */
+    public Optional<String> text(String path) {
+        try (Response response = http.newCall(newRequest(path).get().build()).execute()) {
+            return response.isSuccessful() ? Optional.of(response.body().string()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The {@code max_model_len} (vLLM) or {@code context_length} of the served model, if listed. */
@@ -252,11 +331,14 @@ public final class ChatClient implements AutoCloseable {
         } catch (IOException | RuntimeException ignored) {
             // not JSON: keep the raw text
         }
-        return new ServerError(response.code(), type, Secret.redact(StreamAssembler.abbreviate(message)), false);
+        return new ServerError(response.code(), type, Secret.redact(StreamAssembler.bounded(message)), false);
     }
 
     @Override
     public void close() {
+        if (!owner) {
+            return;
+        }
         watchdog.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An OpenAI-compatible chat completion request body. The client adds {@code model},
- * {@code stream: true} and {@code stream_options.include_usage: true}; everything else is here.
+ * {@code stream: true} and {@code stream_options} ({@code include_usage: true}, and
+ * {@code continuous_usage_stats: true} where the server takes it); everything else is here.
  */
 public final class ChatRequest {
 
@@ -98,14 +99,49 @@ public final class ChatRequest {
         return (ArrayNode) body.get("messages");
     }
 
-    /** A copy of the body as it will be sent for {@code model}, streaming with usage. */
+    /**
+     * Merges {@code fields} into the body: an object field merges into the object already there
+     * (so {@code chat_template_kwargs: {enable_thinking: false}} keeps the request's other template
+     * arguments), any other value replaces what was there.
+     */
+    public ChatRequest withFields(ObjectNode fields) {
+        merge(body, fields);
+        return this;
+    }
+
+    private static void merge(ObjectNode into, ObjectNode fields) {
+        fields.fields().forEachRemaining(e -> {
+            JsonNode there = into.get(e.getKey());
+            if (there instanceof ObjectNode target && e.getValue() instanceof ObjectNode source) {
+                merge(target, source);
+            } else {
+                into.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+    }
+
+    /** The body as it will be sent for {@code model}, streaming with usage in the last chunk and in every chunk. */
     public ObjectNode toBody(String model, boolean stream) {
+        return toBody(model, stream, true);
+    }
+
+    /**
+     * A copy of the body as it will be sent for {@code model}.
+     *
+     * @param continuousUsage streaming only: also ask for the cumulative usage in every chunk
+     *                        ({@code stream_options.continuous_usage_stats}, vLLM), so that the tokens
+     *                        of each event are known
+     */
+    public ObjectNode toBody(String model, boolean stream, boolean continuousUsage) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("model", model);
         out.setAll(body.deepCopy());
         out.put("stream", stream);
         if (stream) {
-            out.putObject("stream_options").put("include_usage", true);
+            ObjectNode options = out.putObject("stream_options").put("include_usage", true);
+            if (continuousUsage) {
+                options.put("continuous_usage_stats", true);
+            }
         } else {
             out.remove("stream_options");
         }

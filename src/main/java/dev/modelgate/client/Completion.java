@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -48,9 +49,63 @@ public record Completion(
         return Optional.empty();
     }
 
-    /** Time to first token (SPEC §4): request written → first output-bearing event. */
+    /** Time to first token: request written → first event with content, reasoning or tool calls. */
     public OptionalLong ttftNanos() {
         return firstOutput().map(e -> OptionalLong.of(e.arrivalNanos() - sentNanos)).orElse(OptionalLong.empty());
+    }
+
+    /** The first event with part of the answer (content or tool calls), if any. */
+    public Optional<StreamEvent> firstAnswer() {
+        return events.stream().filter(StreamEvent::bearsAnswer).findFirst();
+    }
+
+    /**
+     * Time to first answer token: request written → first event with content or tool calls;
+     * reasoning does not count. For a voice assistant, when speech can start.
+     */
+    public OptionalLong timeToFirstAnswerNanos() {
+        return firstAnswer().map(e -> OptionalLong.of(e.arrivalNanos() - sentNanos)).orElse(OptionalLong.empty());
+    }
+
+    /** Whether the server streamed reasoning separately from the answer ({@code reasoning}/{@code reasoning_content}). */
+    public boolean reasoned() {
+        return events.stream().anyMatch(e -> !e.reasoning().isEmpty());
+    }
+
+    /**
+     * How long the model reasoned before it answered: first reasoning event → first answer event.
+     * Empty when it streamed no reasoning, or no answer after it.
+     */
+    public OptionalLong reasoningNanos() {
+        Optional<StreamEvent> thought = events.stream().filter(e -> !e.reasoning().isEmpty()).findFirst();
+        Optional<StreamEvent> answer = firstAnswer();
+        if (thought.isEmpty() || answer.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.max(0, answer.get().arrivalNanos() - thought.get().arrivalNanos()));
+    }
+
+    /**
+     * Reasoning tokens: counted from the cumulative usage of each event when every event carries it
+     * (the tokens of the events that held reasoning and nothing of the answer), else as the usage
+     * chunk's {@code completion_tokens_details.reasoning_tokens} when the server reports it.
+     */
+    public OptionalInt reasoningTokens() {
+        if (!reasoned()) {
+            return usage.map(Usage::reportedReasoningTokens).orElse(OptionalInt.empty());
+        }
+        if (countsEveryEvent()) {
+            int total = 0;
+            int previous = 0;
+            for (StreamEvent e : outputs()) {
+                if (e.reasoningOnly()) {
+                    total += e.cumulativeTokens() - previous;
+                }
+                previous = e.cumulativeTokens();
+            }
+            return OptionalInt.of(total);
+        }
+        return usage.map(Usage::reportedReasoningTokens).orElse(OptionalInt.empty());
     }
 
     /** Time to first byte of the response, for comparison with TTFT. */
@@ -69,25 +124,72 @@ public record Completion(
     }
 
     /**
-     * Decode speed (SPEC §4): {@code (completion_tokens − 1) / (t_last − t_first)} over the
-     * output-bearing events. Empty without usage, with fewer than two tokens, or when all output
-     * came in one event.
+     * Whether every output event carried the cumulative token count (vLLM with
+     * {@code stream_options.continuous_usage_stats}): then how many tokens each event held is known.
+     */
+    public boolean countsEveryEvent() {
+        List<StreamEvent> outputs = outputs();
+        return !outputs.isEmpty() && outputs.stream().allMatch(StreamEvent::countsTokens);
+    }
+
+    /** The tokens of each output event, in order, when every event carried the cumulative count. */
+    public Optional<List<Integer>> tokensPerEvent() {
+        if (!countsEveryEvent()) {
+            return Optional.empty();
+        }
+        List<Integer> out = new ArrayList<>();
+        int previous = 0;
+        for (StreamEvent e : outputs()) {
+            out.add(e.cumulativeTokens() - previous);
+            previous = e.cumulativeTokens();
+        }
+        return Optional.of(out);
+    }
+
+    /**
+     * Decode speed: tokens generated after the first output event over the time from it to the last
+     * one. Exact when every event carried the cumulative count: {@code (n_last − n_first) / (t_last −
+     * t_first)}, where {@code n_first} is what the first event held (one token, or several under
+     * speculative decoding or a stream interval). Otherwise {@code (completion_tokens − 1) / (t_last −
+     * t_first)}, which takes the first event as one token: see {@link #decodeIsEstimate()}. Empty
+     * without usage, with fewer than two tokens, or when all output came in one event.
      */
     public OptionalDouble decodeTokensPerSecond() {
         Optional<StreamEvent> first = firstOutput();
         Optional<StreamEvent> last = lastOutput();
-        OptionalLong tokens = completionTokens();
-        if (first.isEmpty() || tokens.isEmpty() || tokens.getAsLong() < 2) {
+        if (first.isEmpty()) {
             return OptionalDouble.empty();
         }
         long span = last.get().arrivalNanos() - first.get().arrivalNanos();
         if (span <= 0) {
             return OptionalDouble.empty();
         }
+        if (countsEveryEvent()) {
+            int after = last.get().cumulativeTokens() - first.get().cumulativeTokens();
+            return after < 1 ? OptionalDouble.empty() : OptionalDouble.of(after / (span / 1e9));
+        }
+        OptionalLong tokens = completionTokens();
+        if (tokens.isEmpty() || tokens.getAsLong() < 2) {
+            return OptionalDouble.empty();
+        }
         return OptionalDouble.of((tokens.getAsLong() - 1) / (span / 1e9));
     }
 
-    /** Gaps between consecutive output-bearing events (inter-token latency, SPEC §4). */
+    /**
+     * Whether {@link #decodeTokensPerSecond()} is an estimate: the events did not carry token counts
+     * and held more tokens than events, so the first event may have held more than the one token the
+     * formula takes out (it then reads high by up to {@code (k − 1) / (completion_tokens − 1)}).
+     */
+    public boolean decodeIsEstimate() {
+        return !countsEveryEvent() && completionTokens().isPresent()
+                && completionTokens().getAsLong() > outputEvents();
+    }
+
+    private List<StreamEvent> outputs() {
+        return events.stream().filter(StreamEvent::bearsOutput).toList();
+    }
+
+    /** Gaps between consecutive output-bearing events (inter-token latency). */
     public List<Long> interEventGapsNanos() {
         List<Long> gaps = new ArrayList<>();
         long previous = -1;

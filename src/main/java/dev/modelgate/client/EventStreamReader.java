@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.MediaType;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.ForwardingSource;
+import okio.Okio;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
@@ -31,7 +37,9 @@ final class EventStreamReader {
         }
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         AtomicReference<Throwable> transport = new AtomicReference<>();
-        EventSources.processResponse(response, new EventSourceListener() {
+        AtomicBoolean atEnd = new AtomicBoolean();
+        Response terminated = response.newBuilder().body(new TerminatedBody(response.body(), atEnd)).build();
+        EventSources.processResponse(terminated, new EventSourceListener() {
             @Override
             public void onEvent(EventSource eventSource, String id, String type, String data) {
                 long now = System.nanoTime();
@@ -40,7 +48,11 @@ final class EventStreamReader {
                 }
                 try {
                     assembler.accept(data, now);
-                } catch (ServerError | ProtocolError e) {
+                } catch (ProtocolError e) {
+                    failure.set(atEnd.get() ? new ProtocolError("stream from " + source + " ended in the middle of"
+                            + " an event (connection closed early): " + e.getMessage(), e) : e);
+                    eventSource.cancel();
+                } catch (ServerError e) {
                     failure.set(e);
                     eventSource.cancel();
                 } catch (RuntimeException e) {
@@ -74,5 +86,55 @@ final class EventStreamReader {
             throw new ProtocolError("stream from " + source + " ended without data: [DONE] (connection closed early)");
         }
         return assembler.finish(end);
+    }
+
+    /**
+     * The response body with one blank line added at its end: an event is dispatched at a blank line,
+     * and a server that ends with {@code data: [DONE]} but no blank line after it (some proxies do)
+     * has still ended its stream properly. {@code atEnd} is set once the server's bytes are all read,
+     * so an event completed only by the added line is known to be the stream's last.
+     */
+    private static final class TerminatedBody extends ResponseBody {
+        private final ResponseBody body;
+        private final BufferedSource source;
+
+        TerminatedBody(ResponseBody body, AtomicBoolean atEnd) {
+            this.body = body;
+            this.source = Okio.buffer(new ForwardingSource(body.source()) {
+                private boolean added;
+
+                @Override
+                public long read(Buffer sink, long byteCount) throws IOException {
+                    long n = super.read(sink, byteCount);
+                    if (n != -1 || added) {
+                        return n;
+                    }
+                    added = true;
+                    atEnd.set(true);
+                    sink.writeUtf8("\n\n");
+                    return 2;
+                }
+            });
+        }
+
+        @Override
+        public MediaType contentType() {
+            return body.contentType();
+        }
+
+        @Override
+        public long contentLength() {
+            return -1;
+        }
+
+        @Override
+        public BufferedSource source() {
+            return source;
+        }
+
+        @Override
+        public void close() {
+            body.close();
+        }
     }
 }

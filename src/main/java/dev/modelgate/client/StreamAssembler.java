@@ -1,8 +1,11 @@
 package dev.modelgate.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +18,13 @@ import java.util.TreeMap;
  */
 public final class StreamAssembler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Trailing tokens are an error: an event holding two JSON objects must not read as its first. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /** Reads a sequence of JSON values, to tell several objects in one event from a malformed one. */
+    private static final ObjectMapper VALUES = new ObjectMapper();
+    /** The most of a server's message kept (a stack trace relayed by a proxy can be long). */
+    private static final int MESSAGE_CHARS = 8000;
 
     private final long sentNanos;
     private long firstByteNanos;
@@ -60,6 +69,11 @@ public final class StreamAssembler {
         try {
             chunk = JSON.readTree(data);
         } catch (JsonProcessingException e) {
+            if (severalObjects(data)) {
+                throw new ProtocolError("one stream event holds several JSON objects (data: lines without the blank"
+                        + " line that ends an event between them; a proxy that re-chunks the stream does this): "
+                        + abbreviate(data), e);
+            }
             throw new ProtocolError("malformed stream event (not JSON): " + abbreviate(data), e);
         }
         if (chunk == null || !chunk.isObject()) {
@@ -70,12 +84,17 @@ public final class StreamAssembler {
             JsonNode error = chunk.has("error") ? chunk.get("error") : chunk;
             String message = error.isTextual() ? error.asText() : error.path("message").asText(error.toString());
             String type = error.isObject() ? error.path("type").asText(null) : null;
-            int code = error.isObject() ? error.path("code").asInt(200) : 200;
-            throw new ServerError(code, type, message, true);
+            throw new ServerError(statusOf(error), "None".equals(type) ? null : type, bounded(message), true);
         }
         JsonNode usageNode = chunk.get("usage");
+        int cumulative = StreamEvent.UNKNOWN;
         if (usageNode != null && usageNode.isObject()) {
-            usage = new Usage(usageNode.path("prompt_tokens").asInt(0), usageNode.path("completion_tokens").asInt(0));
+            JsonNode details = usageNode.path("completion_tokens_details").path("reasoning_tokens");
+            usage = new Usage(usageNode.path("prompt_tokens").asInt(0), usageNode.path("completion_tokens").asInt(0),
+                    details.canConvertToInt() ? details.asInt() : StreamEvent.UNKNOWN);
+            if (usageNode.path("completion_tokens").canConvertToInt()) {
+                cumulative = usageNode.get("completion_tokens").asInt();
+            }
         }
         JsonNode choices = chunk.get("choices");
         if (choices == null || !choices.isArray()) {
@@ -100,7 +119,38 @@ public final class StreamAssembler {
         if (finish != null) {
             finishReason = finish;
         }
-        events.add(new StreamEvent(arrivalNanos, text, thought, parts, finish, false));
+        events.add(new StreamEvent(arrivalNanos, text, thought, parts, finish, false, cumulative));
+    }
+
+    /**
+     * The status of a mid-stream error event: its {@code code} when that is a number or a numeric
+     * text (a LiteLLM proxy writes {@code "code": "500"}); otherwise {@link ServerError#NO_STATUS}:
+     * the HTTP status of the stream (200) says nothing about the error.
+     */
+    private static int statusOf(JsonNode error) {
+        JsonNode code = error.isObject() ? error.get("code") : null;
+        if (code == null || code.isNull()) {
+            return ServerError.NO_STATUS;
+        }
+        if (code.isIntegralNumber()) {
+            return code.asInt();
+        }
+        String text = code.asText().trim();
+        return text.matches("[1-5][0-9][0-9]") ? Integer.parseInt(text) : ServerError.NO_STATUS;
+    }
+
+    /** Whether {@code data} is two or more JSON values one after the other. */
+    private static boolean severalObjects(String data) {
+        try (MappingIterator<JsonNode> values = VALUES.readerFor(JsonNode.class).readValues(data)) {
+            int n = 0;
+            while (values.hasNextValue()) {
+                values.nextValue();
+                n++;
+            }
+            return n > 1;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private int acceptToolCalls(JsonNode toolCalls) {
@@ -161,6 +211,11 @@ public final class StreamAssembler {
 
     private static String textOf(JsonNode node) {
         return node == null || node.isNull() ? "" : node.asText("");
+    }
+
+    /** {@code s}, cut at a generous bound: long enough for any server's message, short enough for a report. */
+    static String bounded(String s) {
+        return s.length() <= MESSAGE_CHARS ? s : s.substring(0, MESSAGE_CHARS) + "… (" + s.length() + " chars)";
     }
 
     static String abbreviate(String s) {

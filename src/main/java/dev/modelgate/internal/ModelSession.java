@@ -49,6 +49,7 @@ final class ModelSession implements AutoCloseable {
     private final CandidateResult result;
     private RunningModel running;
     private ChatClient client;
+    private ChatClient qualityClient;
     private BootFailure bootFailure;
     private BudgetMode.Prepared prepared;
     private boolean bootLogAttached;
@@ -269,8 +270,14 @@ final class ModelSession implements AutoCloseable {
             }
             client = new ChatClient(model.baseUrl(), model.servedName(), CandidateKeys.of(candidate, plan.settings()), options,
                     dialect::adapt, this::onClientFailure);
+            // The candidate's quality request fields go into every request of this client; the
+            // performance tests replace them with its performance fields.
+            qualityClient = client.withFields(candidate.requestFields().quality());
+            result.put("requestFields", CandidateResult.JSON.valueToTree(Map.of(
+                    "performance", candidate.requestFields().performance(),
+                    "quality", candidate.requestFields().quality())));
         }
-        return client;
+        return qualityClient;
     }
 
     Optional<RunningModel> runningIfBooted() {

@@ -14,9 +14,11 @@ import java.util.OptionalInt;
  * @param source       the file as the user knows it, for messages
  * @param maxTokens    {@code max_tokens}; 0 = the sampling plan's {@code maxTokens}
  * @param promptTokens long only: the long text's length in tokens (four characters each)
+ * @param tools        tool definitions sent with the request (the voice turn's), or null
  */
 public record PerformanceCase(String id, Kind kind, String description, String system, String prompt, int maxTokens,
-                              String filler, int promptTokens, boolean ignoreEos, boolean minTokens, String source) {
+                              String filler, int promptTokens, boolean ignoreEos, boolean minTokens, JsonNode tools,
+                              String source) {
 
     /** Characters per token when a text is sized in tokens: a rule of thumb for English prose. */
     public static final int CHARS_PER_TOKEN = 4;
@@ -29,7 +31,7 @@ public record PerformanceCase(String id, Kind kind, String description, String s
 
     /** What a case is used for. */
     public enum Kind {
-        SHORT("short"), LONG("long"), FIXED_OUTPUT("fixed-output");
+        SHORT("short"), VOICE_TURN("voice-turn"), LONG("long"), FIXED_OUTPUT("fixed-output");
 
         private final String yaml;
 
@@ -41,7 +43,7 @@ public record PerformanceCase(String id, Kind kind, String description, String s
             return yaml;
         }
 
-        static Kind of(String yaml) {
+        public static Kind of(String yaml) {
             for (Kind k : values()) {
                 if (k.yaml.equals(yaml)) {
                     return k;
@@ -56,7 +58,8 @@ public record PerformanceCase(String id, Kind kind, String description, String s
         return new PerformanceCase(id, Kind.of(tree.path("kind").asText()), tree.path("description").asText(null),
                 tree.path("system").asText(null), tree.path("prompt").asText(), tree.path("maxTokens").asInt(0),
                 tree.path("filler").asText(null), tree.path("promptTokens").asInt(0),
-                tree.path("ignoreEos").asBoolean(true), tree.path("minTokens").asBoolean(true), source);
+                tree.path("ignoreEos").asBoolean(true), tree.path("minTokens").asBoolean(true),
+                tree.hasNonNull("tools") ? tree.get("tools") : null, source);
     }
 
     /** {@code max_tokens} for this case under a plan whose default output length is {@code planMaxTokens}. */
@@ -97,6 +100,9 @@ public record PerformanceCase(String id, Kind kind, String description, String s
             request.message("user", uniquePrefix + user);
         }
         request.maxTokens(maxTokens);
+        if (tools != null) {
+            request.tools(tools);
+        }
         if (kind == Kind.FIXED_OUTPUT && outputControls) {
             if (ignoreEos) {
                 request.set("ignore_eos", true);

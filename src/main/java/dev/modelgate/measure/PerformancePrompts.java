@@ -80,6 +80,11 @@ public final class PerformancePrompts {
         return get(PerformanceCase.Kind.SHORT);
     }
 
+    /** The request production serves: system prompt, tool definitions and a short user turn. */
+    public PerformanceCase voiceTurn() {
+        return get(PerformanceCase.Kind.VOICE_TURN);
+    }
+
     public PerformanceCase longPrompt() {
         return get(PerformanceCase.Kind.LONG);
     }

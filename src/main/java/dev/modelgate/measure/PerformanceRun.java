@@ -5,6 +5,9 @@ import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ChatRequest;
 import dev.modelgate.client.Completion;
 import dev.modelgate.client.ServerError;
+import dev.modelgate.measure.server.ClientTally;
+import dev.modelgate.measure.server.ServerCrossCheck;
+import dev.modelgate.measure.server.ServerMetrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +26,8 @@ import java.util.concurrent.locks.LockSupport;
  * The performance measurements of one candidate, taken once and shared by the tests that report
  * them ({@link #sequential()} for TTFT and decode speed, {@link #sweep()} for concurrency).
  *
- * <p>Sequential series, one request in flight: each series first sends its warm-up requests
+ * <p>Sequential series, one request in flight (short prompt, voice turn, fixed output, long
+ * prompt), between two scrapes of the server's {@code /metrics} when it has vLLM's: each series first sends its warm-up requests
  * (never counted), then its samples. Every request starts with a prefix no other request of this
  * JVM has ({@code "Request <run>-<n>. "}), so the server's prefix cache cannot serve it.
  * The fixed-output prompt asks for {@code ignore_eos} and {@code min_tokens}; a server that
@@ -40,6 +44,7 @@ public final class PerformanceRun {
     static final int LONG_WARMUP_MAX = 1;
     /** The series name of each prompt kind in samples and CSV. */
     public static final String SHORT = "short";
+    public static final String VOICE_TURN = "voice-turn";
     public static final String FIXED_OUTPUT = "fixed-output";
     public static final String LONG = "long";
 
@@ -57,6 +62,9 @@ public final class PerformanceRun {
     private List<ConcurrencyLevel> sweep;
     private RuntimeException sweepFailure;
     private volatile String activity = "starting";
+    private volatile ClientTally tally;
+    private ServerCrossCheck crossCheck;
+    private String noCrossCheck = "not measured";
 
     public PerformanceRun(ChatClient client, PerformancePrompts prompts, Sampling plan) {
         this.client = client;
@@ -110,16 +118,47 @@ public final class PerformanceRun {
         return sweep;
     }
 
+    /**
+     * The client's figures against the server's {@code /metrics} over the sequential series, or
+     * empty (see {@link #noCrossCheck()}) when the server exposes no vLLM metrics.
+     */
+    public synchronized Optional<ServerCrossCheck> crossCheck() {
+        sequential();
+        return Optional.ofNullable(crossCheck);
+    }
+
+    /** Why there is no cross-check. */
+    public synchronized String noCrossCheck() {
+        return noCrossCheck;
+    }
+
+    /** The request fields merged into every request of this run (the candidate's performance fields). */
+    public com.fasterxml.jackson.databind.node.ObjectNode requestFields() {
+        return client.fields();
+    }
+
     private SequentialResults measureSequential() {
         servedContext = servedContext();
         PerformanceCase shortCase = prompts.shortPrompt();
+        PerformanceCase voiceCase = prompts.voiceTurn();
         PerformanceCase fixed = prompts.fixedOutput();
         PerformanceCase longCase = prompts.longPrompt();
         int n = plan.samples();
+        Optional<ServerMetrics> before = scrape();
+        tally = new ClientTally();
         List<Sample> shortSeries = series(SHORT, shortCase, plan.warmup(), n);
+        List<Sample> voiceSeries = series(VOICE_TURN, voiceCase, plan.warmup(), n);
         List<Sample> fixedSeries = series(FIXED_OUTPUT, fixed, plan.warmup(), n);
         int longSamples = Math.max(1, n / 4);
         List<Sample> longSeries = series(LONG, longCase, Math.min(LONG_WARMUP_MAX, plan.warmup()), longSamples);
+        ClientTally seen = tally;
+        tally = null;
+        Optional<ServerMetrics> after = before.isPresent() ? scrape() : Optional.empty();
+        if (before.isPresent() && after.isPresent()) {
+            synchronized (this) {
+                crossCheck = ServerCrossCheck.of(before.get(), after.get(), seen);
+            }
+        }
         int longTokens = longCase.longTextTokens(servedContext, longCase.maxTokens(plan.maxTokens()));
         if (longTokens < longCase.promptTokens()) {
             note(String.format(Locale.ROOT, "the long prompt was capped to %,d tokens (of %,d asked in %s) to fit %.0f %%"
@@ -127,10 +166,36 @@ public final class PerformanceRun {
                     PerformanceCase.CONTEXT_SHARE * 100, servedContext.orElse(0)));
         }
         activity = "done";
-        SequentialResults results = new SequentialResults(shortSeries, fixedSeries, longSeries, longTokens,
+        SequentialResults results = new SequentialResults(shortSeries, voiceSeries, fixedSeries, longSeries, longTokens,
                 outputControls);
         results.problems().forEach(p -> note("usage " + p));
         return results;
+    }
+
+    /** {@code /metrics} as vLLM serves it, or empty (the reason kept) when the server has none. */
+    private Optional<ServerMetrics> scrape() {
+        Optional<String> text = client.text("/metrics");
+        if (text.isEmpty()) {
+            synchronized (this) {
+                noCrossCheck = "the server answers no /metrics";
+            }
+            return Optional.empty();
+        }
+        try {
+            ServerMetrics metrics = ServerMetrics.parse(text.get(), client.model());
+            if (!metrics.has(ServerMetrics.TTFT + "_count")) {
+                synchronized (this) {
+                    noCrossCheck = "the server's /metrics has no " + ServerMetrics.TTFT + " (not a vLLM server)";
+                }
+                return Optional.empty();
+            }
+            return Optional.of(metrics);
+        } catch (IllegalArgumentException e) {
+            synchronized (this) {
+                noCrossCheck = "the server's /metrics cannot be read: " + e.getMessage();
+            }
+            return Optional.empty();
+        }
     }
 
     private OptionalInt servedContext() {
@@ -164,6 +229,15 @@ public final class PerformanceRun {
 
     /** Sends one request of {@code c}; drops the output controls once if the server refuses them. */
     private Completion send(PerformanceCase c, int maxTokens) {
+        Completion completion = sendOnce(c, maxTokens);
+        ClientTally t = tally;
+        if (t != null) {
+            t.add(completion);
+        }
+        return completion;
+    }
+
+    private Completion sendOnce(PerformanceCase c, int maxTokens) {
         boolean controls = outputControls;
         ChatRequest request = c.request(nextPrefix(), maxTokens, servedContext, controls);
         try {

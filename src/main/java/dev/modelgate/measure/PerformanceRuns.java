@@ -1,6 +1,7 @@
 package dev.modelgate.measure;
 
 import dev.modelgate.catalog.Sampling;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.client.ChatClient;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -17,13 +18,16 @@ public final class PerformanceRuns {
     private PerformanceRuns() {
     }
 
-    /** The run for {@code candidateId} on {@code client}, created at the first call. */
-    public static PerformanceRun forCandidate(ChatClient client, String candidateId, PerformancePrompts prompts,
-                                              Sampling plan) {
+    /**
+     * The run for {@code candidateId} on {@code client}, created at the first call; its requests
+     * carry {@code requestFields} (the candidate's performance fields) in place of the client's own.
+     */
+    public static PerformanceRun forCandidate(ChatClient client, String candidateId, ObjectNode requestFields,
+                                              PerformancePrompts prompts, Sampling plan) {
         synchronized (RUNS) {
             Entry e = RUNS.get(client);
             if (e == null || !e.candidateId.equals(candidateId)) {
-                e = new Entry(candidateId, new PerformanceRun(client, prompts, plan));
+                e = new Entry(candidateId, new PerformanceRun(client.withFields(requestFields), prompts, plan));
                 RUNS.put(client, e);
             }
             return e.run;

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
 public final class SamplesCsv {
 
     static final String HEADER = "series,index,ttft_ms,ttfb_ms,e2e_ms,output_events,completion_tokens,decode_tok_s,"
-            + "itl_mean_ms,itl_max_ms,schedule_lag_ms,finish_reason,usage,usage_problem";
+            + "itl_mean_ms,itl_max_ms,schedule_lag_ms,finish_reason,usage,usage_problem,answer_ms,reasoning_ms,"
+            + "reasoning_tokens,first_event_tokens,decode_estimate";
 
     private SamplesCsv() {
     }
@@ -32,7 +33,12 @@ public final class SamplesCsv {
                     .append(number(s.scheduleLagMs())).append(',')
                     .append(field(s.finishReason())).append(',')
                     .append(s.usage().status().name().toLowerCase(Locale.ROOT)).append(',')
-                    .append(field(s.usage().reason())).append('\n');
+                    .append(field(s.usage().reason())).append(',')
+                    .append(number(s.answerMs())).append(',')
+                    .append(number(s.reasoningMs())).append(',')
+                    .append(number(s.reasoningTokens())).append(',')
+                    .append(s.countedEveryEvent() ? String.valueOf(s.tokensPerEvent().get(0)) : "").append(',')
+                    .append(s.decodeEstimate()).append('\n');
         }
         return sb.toString();
     }

@@ -1,36 +1,57 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.TtftChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The samples taken one request at a time, and the figures of SPEC §4 computed from them: TTFT,
- * TTFB and E2E from the short prompt; decode speed and ITL from the fixed-output prompt; TTFT
- * under the long prompt; and how far the usage chunks can be trusted.
+ * The samples taken one request at a time, and the figures computed from them: TTFT, time to
+ * first answer token, TTFB and E2E from the short prompt and the voice turn; decode speed, ITL and
+ * tokens per event from the fixed-output prompt; TTFT under the long prompt; and how far the usage
+ * chunks can be trusted.
  *
  * @param longTextTokens  the long prompt's text length as sent, in tokens of four characters
  * @param outputControls  whether the fixed-output requests carried {@code ignore_eos}/{@code min_tokens}
  */
-public record SequentialResults(List<Sample> shortSeries, List<Sample> fixedOutputSeries, List<Sample> longSeries,
-                                int longTextTokens, boolean outputControls) {
+public record SequentialResults(List<Sample> shortSeries, List<Sample> voiceTurnSeries, List<Sample> fixedOutputSeries,
+                                List<Sample> longSeries, int longTextTokens, boolean outputControls) {
 
     public SequentialResults {
         shortSeries = List.copyOf(shortSeries);
+        voiceTurnSeries = List.copyOf(voiceTurnSeries);
         fixedOutputSeries = List.copyOf(fixedOutputSeries);
         longSeries = List.copyOf(longSeries);
     }
 
     public List<Sample> all() {
-        return Stream.of(shortSeries, fixedOutputSeries, longSeries).flatMap(List::stream).toList();
+        return Stream.of(shortSeries, voiceTurnSeries, fixedOutputSeries, longSeries).flatMap(List::stream).toList();
+    }
+
+    /** The series of a prompt kind ({@code short}, {@code voice-turn}, {@code long}, {@code fixed-output}). */
+    public List<Sample> series(String kind) {
+        return switch (kind) {
+            case PerformanceRun.SHORT -> shortSeries;
+            case PerformanceRun.VOICE_TURN -> voiceTurnSeries;
+            case PerformanceRun.LONG -> longSeries;
+            case PerformanceRun.FIXED_OUTPUT -> fixedOutputSeries;
+            default -> throw new IllegalArgumentException("no series '" + kind + "'");
+        };
     }
 
     public Distribution ttft() {
-        return present(shortSeries.stream().map(Sample::ttftMs));
+        return present(shortSeries, Sample::ttftMs);
+    }
+
+    /** Time to first answer token over the short prompt: reasoning excluded. */
+    public Distribution answer() {
+        return present(shortSeries, Sample::answerMs);
     }
 
     public Distribution ttfb() {
@@ -42,7 +63,7 @@ public record SequentialResults(List<Sample> shortSeries, List<Sample> fixedOutp
     }
 
     public Distribution decode() {
-        return present(fixedOutputSeries.stream().map(Sample::decodeTokensPerSecond));
+        return present(fixedOutputSeries, Sample::decodeTokensPerSecond);
     }
 
     public Distribution itl() {
@@ -50,12 +71,22 @@ public record SequentialResults(List<Sample> shortSeries, List<Sample> fixedOutp
     }
 
     public Distribution longTtft() {
-        return present(longSeries.stream().map(Sample::ttftMs));
+        return present(longSeries, Sample::ttftMs);
+    }
+
+    /** The figure the {@code ttft} requirement judges, over the prompt it is judged on. */
+    public Distribution judged(TtftChoice choice) {
+        return present(series(choice.prompt()), choice.answerToken() ? Sample::answerMs : Sample::ttftMs);
     }
 
     /** {@code metrics.ttftMs}: p50, p90, p99 and n over the short prompt. */
     public Map<String, Object> ttftMetric() {
         return ttft().summary(50, 90, 99);
+    }
+
+    /** {@code metrics.timeToFirstAnswerMs}: the same over the short prompt, reasoning excluded. */
+    public Map<String, Object> answerMetric() {
+        return answer().summary(50, 90, 99);
     }
 
     public Map<String, Object> decodeMetric() {
@@ -79,6 +110,44 @@ public record SequentialResults(List<Sample> shortSeries, List<Sample> fixedOutp
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("promptTokens", longTextTokens);
         m.put("ttftMs", longTtft().summary(50));
+        m.put("timeToFirstAnswerMs", present(longSeries, Sample::answerMs).summary(50));
+        return m;
+    }
+
+    /** {@code metrics.voiceTurn}: TTFT, time to first answer token, reasoning and E2E of the voice turn. */
+    public Map<String, Object> voiceTurnMetric() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ttftMs", present(voiceTurnSeries, Sample::ttftMs).summary(50, 90, 99));
+        m.put("timeToFirstAnswerMs", present(voiceTurnSeries, Sample::answerMs).summary(50, 90, 99));
+        m.put("e2eMs", Distribution.of(voiceTurnSeries.stream().map(Sample::e2eMs).toList()).summary(50));
+        m.put("reasoning", reasoningMetric(voiceTurnSeries));
+        return m;
+    }
+
+    /** {@code metrics.ttftJudged}: which figure over which prompt the requirement judged, and its percentiles. */
+    public Map<String, Object> judgedMetric(TtftChoice choice) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("figure", choice.figure());
+        m.put("prompt", choice.prompt());
+        m.putAll(judged(choice).summary(50, 90, 99));
+        return m;
+    }
+
+    /**
+     * {@code reasoning} of a series: how many responses streamed reasoning separately from the answer,
+     * how long it lasted and how many tokens it took (where the server's counts give them).
+     */
+    public static Map<String, Object> reasoningMetric(List<Sample> series) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        long reasoned = series.stream().filter(s -> s.reasoningMs().isPresent()).count();
+        m.put("responsesWithReasoning", reasoned);
+        m.put("n", series.size());
+        if (reasoned > 0) {
+            m.put("durationMs", present(series, Sample::reasoningMs).summary(50, 90));
+            Distribution tokens = Distribution.of(series.stream().map(Sample::reasoningTokens)
+                    .filter(java.util.OptionalInt::isPresent).map(java.util.OptionalInt::getAsInt).toList());
+            m.put("tokens", tokens.summary(50, 90));
+        }
         return m;
     }
 
@@ -99,6 +168,46 @@ public record SequentialResults(List<Sample> shortSeries, List<Sample> fixedOutp
             m.put("problems", reasons);
         }
         return m;
+    }
+
+    /**
+     * {@code metrics.decodeMethod}: whether decode speed is exact (every event of every fixed-output
+     * response carried the cumulative token count, so the first event's tokens are taken out exactly)
+     * or an estimate (the first event taken as one token while events held more on average), with the
+     * mean tokens per event and, when counted, their distribution.
+     */
+    public Map<String, Object> decodeMethodMetric() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", decodeExact() ? "exact" : "first event taken as one token");
+        m.put("estimate", decodeEstimated());
+        tokensPerEvent().ifPresent(v -> m.put("meanTokensPerEvent", Distribution.round(v)));
+        Map<String, Long> distribution = tokensPerEventDistribution();
+        if (!distribution.isEmpty()) {
+            m.put("tokensPerEvent", distribution);
+            m.put("firstEventTokens", Distribution.of(fixedOutputSeries.stream().filter(Sample::countedEveryEvent)
+                    .map(s -> s.tokensPerEvent().get(0)).toList()).summary(50));
+        }
+        return m;
+    }
+
+    /** Whether every fixed-output response with a decode figure counted the tokens of every event. */
+    public boolean decodeExact() {
+        List<Sample> measured = fixedOutputSeries.stream().filter(s -> s.decodeTokensPerSecond().isPresent()).toList();
+        return !measured.isEmpty() && measured.stream().allMatch(Sample::countedEveryEvent);
+    }
+
+    /** Whether any decode figure is an estimate (see {@link Sample#decodeEstimate()}). */
+    public boolean decodeEstimated() {
+        return fixedOutputSeries.stream().anyMatch(Sample::decodeEstimate);
+    }
+
+    /** How many output events held 1, 2, 3 … tokens, over the fixed-output responses that counted them. */
+    public Map<String, Long> tokensPerEventDistribution() {
+        TreeMap<Integer, Long> counts = new TreeMap<>();
+        fixedOutputSeries.stream().flatMap(s -> s.tokensPerEvent().stream()).forEach(k -> counts.merge(k, 1L, Long::sum));
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.forEach((k, n) -> out.put(String.valueOf(k), n));
+        return out;
     }
 
     /** Mean completion tokens per output event over the fixed-output prompt (1.0 = one token an event). */
@@ -124,8 +233,8 @@ public record SequentialResults(List<Sample> shortSeries, List<Sample> fixedOutp
         return out;
     }
 
-    private static Distribution present(Stream<OptionalDouble> values) {
-        return Distribution.of(values.filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble)
-                .filter(Objects::nonNull).toList());
+    private static Distribution present(List<Sample> series, Function<Sample, OptionalDouble> figure) {
+        return Distribution.of(series.stream().map(figure).filter(OptionalDouble::isPresent)
+                .map(OptionalDouble::getAsDouble).filter(Objects::nonNull).toList());
     }
 }

@@ -11,18 +11,22 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * The performance requirements (SPEC §4). The candidate is sampled once — warm-up, then one
- * request at a time over the short, fixed-output and long prompts of {@code cases/performance/},
- * then the concurrency sweep — and each test reports its share of the figures with the raw
- * samples (CSV) and a chart (SVG).
+ * The performance requirements. The candidate is sampled once — warm-up, then one request at a
+ * time over the short, voice-turn, fixed-output and long prompts of {@code cases/performance/},
+ * with the candidate's performance request fields, between two scrapes of the server's
+ * {@code /metrics}, then the concurrency sweep — and each test reports its share of the figures
+ * with the raw samples (CSV) and a chart (SVG).
  */
 public interface PerformanceRequirementTests {
 
-    /** Time to first token, p50 over the short prompt, against the {@code ttft} thresholds. */
+    /**
+     * Time to first answer token (or time to first token) p50 over the voice turn (or the prompt
+     * {@code requirements.yaml} names), against the {@code ttft} thresholds.
+     */
     @Test
     @Requirement("ttft")
     @Order(300)
-    @DisplayName("TTFT p50 (short prompt)")
+    @DisplayName("Time to first (answer) token p50")
     default void ttft(ChatClient client, Requirements requirements, Settings settings, Evidence evidence) {
         PerformanceEvidence.ttft(client, requirements, settings, evidence);
     }

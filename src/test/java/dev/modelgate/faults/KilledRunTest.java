@@ -27,8 +27,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 class KilledRunTest {
 
-    /** Chat requests before the entity cases: 2 short, 2 fixed-output and 1 long prompt (samples=2, warmup=0). */
-    private static final int FIRST_ENTITY_REQUEST = 6;
+    /** Chat requests before the entity cases: 2 short, 2 voice-turn, 2 fixed-output, 1 long (samples=2, warmup=0). */
+    private static final int FIRST_ENTITY_REQUEST = 8;
     private static final List<String> DECIDED = List.of("licence", "servedContext", "ttft", "decode");
 
     @TempDir

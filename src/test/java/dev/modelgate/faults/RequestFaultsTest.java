@@ -27,8 +27,8 @@ class RequestFaultsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TESTS = List.of("licence", "servedContext", "ttft", "decode", "entityExtraction");
-    /** Chat requests before the entity cases: 2 short, 2 fixed-output and 1 long prompt (samples=2, warmup=0). */
-    private static final int FIRST_ENTITY_REQUEST = 6;
+    /** Chat requests before the entity cases: 2 short, 2 voice-turn, 2 fixed-output, 1 long (samples=2, warmup=0). */
+    private static final int FIRST_ENTITY_REQUEST = 8;
 
     @TempDir
     Path tmp;

@@ -69,7 +69,7 @@ class SuiteAgainstSimulatorTest {
         results.testEvents().assertThatEvents()
                 .haveExactly(1, event(test("ttft"), org.junit.platform.testkit.engine.EventConditions.finishedWithFailure(
                         org.junit.platform.testkit.engine.TestExecutionResultConditions.message(m ->
-                                m.matches("TTFT p50 4\\d\\d(\\.\\d+)? ms ≥ 300 ms \\(must-have\\)")))))
+                                m.matches("Time to first answer token p50 \\(voice-turn\\) 4\\d\\d(\\.\\d+)? ms ≥ 300 ms \\(must-have\\)")))))
                 .haveExactly(1, event(test("servedContext"), finishedSuccessfully()))
                 .haveExactly(1, event(test("method:decode("), finishedSuccessfully()));
         JsonNode result = JSON.readTree(tmp.resolve("results/sim-model.json").toFile());

@@ -61,7 +61,7 @@ class VerdictThroughSuiteTest {
         run.testEvents().assertThatEvents()
                 .haveExactly(1, event(displayName(verdictName), finishedSuccessfully()))
                 .haveExactly(1, event(displayName(verdictName),
-                        finishedWithFailure(message(m -> m.startsWith("disqualified: TTFT p50 4")
+                        finishedWithFailure(message(m -> m.startsWith("disqualified: Time to first answer token p50 (voice-turn) 4")
                                 && m.contains("ms ≥ 300 ms (must-have)")))));
 
         JsonNode verdict = JSON.readTree(results.resolve("verdict.json").toFile());

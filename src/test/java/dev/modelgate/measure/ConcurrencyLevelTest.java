@@ -14,7 +14,8 @@ class ConcurrencyLevelTest {
 
     private static Sample sample(long sentMs, long doneMs, int tokens) {
         return new Sample("c", 0, sentMs * MS, doneMs * MS, OptionalDouble.of(10), 1, doneMs - sentMs, tokens,
-                OptionalInt.of(tokens), OptionalDouble.of(50), List.of(), UsageCheck.OK, "length", 0);
+                OptionalInt.of(tokens), OptionalDouble.of(50), List.of(), UsageCheck.OK, "length", 0, OptionalDouble.of(10),
+                OptionalDouble.empty(), OptionalInt.empty(), List.of(), false);
     }
 
     @Test

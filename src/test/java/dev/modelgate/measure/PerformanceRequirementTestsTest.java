@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.catalog.BuiltInCatalogue;
 import dev.modelgate.catalog.Candidate;
+import dev.modelgate.catalog.Facts;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
@@ -63,17 +64,27 @@ class PerformanceRequirementTestsTest {
         suite.decode(client, requirements, settings, decode);
         suite.decodeUnderConcurrency(client, requirements, settings, sweep);
 
-        assertThat(ttft.judgement().label()).isEqualTo("TTFT p50");
+        assertThat(ttft.judgement().label()).isEqualTo("Time to first answer token p50 (voice-turn)");
         assertThat((Double) ttft.judgement().value()).isCloseTo(100, within(15.0));
-        assertThat(ttft.metrics().fieldNames()).toIterable().contains("ttftMs", "ttfbMs", "e2eMs", "longPrompt");
+        assertThat(ttft.metrics().fieldNames()).toIterable().contains("ttftMs", "timeToFirstAnswerMs", "reasoning",
+                "ttfbMs", "e2eMs", "longPrompt", "voiceTurn", "ttftJudged", "performanceRequestFields",
+                "serverCrossCheck");
         assertThat(ttft.metric("ttftMs")).containsOnlyKeys("p50", "p90", "p99", "n").containsEntry("n", 3);
-        assertThat(ttft.attachments()).containsKeys("TTFT samples", "TTFT distribution");
+        assertThat(ttft.metric("ttftJudged")).containsEntry("figure", "first-answer-token")
+                .containsEntry("prompt", "voice-turn").containsEntry("n", 3);
+        assertThat(ttft.metric("serverCrossCheck")).containsEntry("available", true).containsEntry("flagged", false);
+        assertThat(ttft.attachments()).containsKeys("TTFT samples", "Time to first answer token distribution",
+                "TTFT distribution");
         assertThat(ttft.attachments().get("TTFT distribution")).startsWith("<svg");
+        assertThat(ttft.notes()).anySatisfy(n -> assertThat(n).startsWith("judged: time to first answer token p50"
+                + " over the voice-turn prompt"));
 
         assertThat(decode.judgement().label()).isEqualTo("Decode p50");
         assertThat((Double) decode.judgement().value()).isCloseTo(100, within(3.0));
         assertThat(decode.metrics().fieldNames()).toIterable().contains("decodeTokensPerSecond", "itlMs", "usage");
         assertThat(decode.metric("usage")).containsEntry("missing", 0L).containsEntry("disagrees", 0L);
+        assertThat(decode.metric("decodeMethod")).containsEntry("method", "exact");
+        assertThat(decode.metric("decodeCeiling")).containsEntry("available", false);
 
         assertThat(sweep.judgements()).as("the sweep reports and never judges").isEmpty();
         JsonNode rows = sweep.metrics().get("concurrency");
@@ -82,8 +93,26 @@ class PerformanceRequirementTestsTest {
         assertThat(rows.get(1).get("observedPeak").asInt()).isEqualTo(4);
         assertThat(sweep.attachments()).containsKeys("Concurrency samples", "Throughput vs concurrency");
 
-        // 3 short + 3 fixed-output + 1 long, then 4 streams at concurrency 4: nothing sampled twice.
-        assertThat(sim.requestsServed()).isEqualTo(3 + 3 + 1 + 4);
+        // 3 short + 3 voice turn + 3 fixed-output + 1 long, then 4 streams at concurrency 4: nothing sampled twice.
+        assertThat(sim.requestsServed()).isEqualTo(3 + 3 + 3 + 1 + 4);
+    }
+
+    @Test
+    void aDecodeAboveWhatTheMachinesBandwidthAllowsIsFlagged() {
+        // 30 B active parameters in BF16 read 60 GB a token: 273 GB/s allow 4.55 tok/s, the simulator makes 100.
+        start(SimScript.defaults().withTtftMs(5).withInterTokenMs(10).withOutputTokens(8));
+        Facts facts = new Facts(null, 30.0, 30.0, false, "BF16", null, null, null, null, null);
+        Candidate dense = new Candidate("sim/model", "sim/model", false, List.of(), null, null, 0, facts, null, null,
+                Optional.empty());
+        RecordingEvidence decode = new RecordingEvidence(dense, requirements.require("decode"));
+
+        suite.decode(client, requirements, settings, decode);
+
+        assertThat(decode.metric("decodeCeiling")).containsEntry("ceilingTokensPerSecond", 4.55)
+                .containsEntry("memoryBandwidthGBps", 273.0).containsEntry("bytesPerWeight", 2.0)
+                .containsEntry("plausible", false);
+        assertThat(decode.notes()).anySatisfy(n -> assertThat(n).startsWith("FLAGGED: decode p50")
+                .contains("check speculative decoding or token counting"));
     }
 
     @Test
@@ -92,7 +121,7 @@ class PerformanceRequirementTestsTest {
 
         assertThatThrownBy(() -> suite.ttft(client, requirements, settings, evidence("ttft")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageStartingWith("TTFT p50 32")
+                .hasMessageStartingWith("Time to first answer token p50 (voice-turn) 32")
                 .hasMessageEndingWith("(must-have)");
     }
 
@@ -105,6 +134,6 @@ class PerformanceRequirementTestsTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("decode speed needs completion_tokens from the usage chunk")
                 .hasMessageContaining("no usage chunk although stream_options.include_usage was true");
-        assertThat(decode.metric("usage")).containsEntry("missing", 7L);
+        assertThat(decode.metric("usage")).containsEntry("missing", 10L);
     }
 }

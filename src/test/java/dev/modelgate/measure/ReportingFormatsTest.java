@@ -20,7 +20,8 @@ class ReportingFormatsTest {
 
     private static Sample sample(int i, double ttft, String finish) {
         return new Sample("short", i, i, i + 10, OptionalDouble.of(ttft), 1.5, 300, 8, OptionalInt.of(8),
-                OptionalDouble.of(49.9), List.of(20.0, 21.0), UsageCheck.OK, finish, 0);
+                OptionalDouble.of(49.9), List.of(20.0, 21.0), UsageCheck.OK, finish, 0, OptionalDouble.of(ttft),
+                OptionalDouble.empty(), OptionalInt.empty(), List.of(1, 1, 1, 1, 1, 1, 1, 1), false);
     }
 
     private static Document parse(String svg) throws Exception {

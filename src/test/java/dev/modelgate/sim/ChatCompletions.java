@@ -103,6 +103,8 @@ final class ChatCompletions {
                         int promptTokens, int number) throws IOException {
         boolean ollama = script.ollamaDialect();
         boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
+        boolean continuous = !ollama && includeUsage && script.sendsUsage() && script.continuousUsage()
+                && request.path("stream_options").path("continuous_usage_stats").asBoolean(false);
         Chunks chunks = new Chunks(completionId(), script.servedName());
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
@@ -113,21 +115,27 @@ final class ChatCompletions {
             long roleAt = script.roleChunkLeadMs() > 0 ? due(script, start, 0) - nanos(script.roleChunkLeadMs()) : start;
             sleepUntil(Math.max(start, roleAt));
             ObjectNode role = Chunks.NODES.objectNode().put("role", "assistant").put("content", "");
-            send(out, chunks.chunk(role, null));
+            send(out, counted(chunks, chunks.chunk(role, null), continuous, promptTokens, 0));
         }
-        List<Reply.Event> events = reply.events(script.tokensPerEvent(), ollama);
+        List<Reply.Event> events = reply.events(script.tokensPerEvent(), ollama, script.firstTokenAlone());
         long previous = 0;
         long firstDue = 0;
         long firstWritten = 0;
+        long answerDue = 0;
+        long answerWritten = 0;
         for (int e = 0; e < events.size(); e++) {
             Reply.Event event = events.get(e);
             long dueAt = due(script, start, event.last());
             sleepUntil(dueAt);
             boolean last = e == events.size() - 1;
-            String chunk = "data: " + chunks.chunk(delta(script, reply, event, ollama),
-                    !ollama && last ? reply.finishReason : null) + "\n\n";
+            String chunk = "data: " + counted(chunks, chunks.chunk(delta(script, reply, event, ollama),
+                    !ollama && last ? reply.finishReason : null), continuous, promptTokens, event.to()) + "\n\n";
             long now = System.nanoTime();
             writeRaw(out, chunk);
+            if (answerDue == 0 && reply.tokens.get(event.from()).kind() != Reply.Kind.REASONING) {
+                answerDue = dueAt;
+                answerWritten = now;
+            }
             if (e == 0) {
                 sim.metrics().firstToken(now - start);
                 firstDue = dueAt;
@@ -136,7 +144,8 @@ final class ChatCompletions {
                 sim.metrics().interToken(now - previous, event.to() - event.from());
             }
             if (last) {
-                sim.recordTiming(new StreamTiming(start, firstDue, firstWritten, dueAt, now));
+                sim.recordTiming(new StreamTiming(start, firstDue, firstWritten, dueAt, now, events.get(0).to(),
+                        answerDue, answerWritten));
             }
             previous = now;
             if (e == 0 && number == faults.crashAtRequest()) {
@@ -169,6 +178,15 @@ final class ChatCompletions {
         out.flush();
         out.close();
         sim.metrics().finished(System.nanoTime() - start, promptTokens, reply.completionTokens());
+    }
+
+    /** {@code chunk} with the cumulative usage, this chunk's tokens included, when continuous usage was asked for. */
+    private static ObjectNode counted(Chunks chunks, ObjectNode chunk, boolean continuous, int promptTokens,
+                                      int completionTokens) {
+        if (continuous) {
+            chunk.set("usage", chunks.usageChunk(promptTokens, completionTokens).get("usage"));
+        }
+        return chunk;
     }
 
     private void whole(HttpExchange exchange, SimScript script, Reply reply, long start, int promptTokens)

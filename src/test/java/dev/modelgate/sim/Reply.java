@@ -34,6 +34,7 @@ final class Reply {
     }
 
     private static final Pattern TOKEN = Pattern.compile("\\s*\\S{1,4}\\s*$|\\s*\\S{1,4}");
+    private static final String[] THOUGHT = {" Let", " me", " think", " about", " what", " is", " asked", " here", "."};
     private static final String[] FILLER = {" The", " quick", " brown", " fox", " jumps", " over", " the", " lazy",
         " dog", " and", " runs", " far", " away", " into", " a", " field"};
 
@@ -55,6 +56,12 @@ final class Reply {
         SimScript.Answer answer = script.answerFor(lastUserText).orElse(null);
         List<Token> natural = new ArrayList<>();
         List<Call> calls = new ArrayList<>();
+        boolean thinking = request.path("chat_template_kwargs").path("enable_thinking").asBoolean(true);
+        if (thinking && (answer == null || answer.reasoning() == null)) {
+            for (int i = 0; i < script.reasoningTokens(); i++) {
+                natural.add(new Token(Kind.REASONING, -1, THOUGHT[i % THOUGHT.length]));
+            }
+        }
         if (answer != null) {
             split(answer.reasoning(), Kind.REASONING, -1, natural);
             String text = answer.content();
@@ -71,7 +78,7 @@ final class Reply {
                 split(arguments, Kind.TOOL_ARGUMENTS, index, natural);
             }
         }
-        if (natural.isEmpty()) {
+        if (natural.stream().noneMatch(t -> t.kind() != Kind.REASONING)) {
             for (int i = 0; i < script.outputTokens(); i++) {
                 natural.add(new Token(Kind.CONTENT, -1, FILLER[i % FILLER.length]));
             }
@@ -117,11 +124,16 @@ final class Reply {
     }
 
     /**
-     * Groups the tokens into events: the first token alone, then up to {@code perEvent} tokens of
-     * the same kind (and call) per event; a tool call's name always starts an event of its own.
-     * With {@code wholeCalls} (Ollama) each tool call, name and arguments, is one event.
+     * Groups the tokens into events: the first token alone (unless {@code firstAlone} is false),
+     * then up to {@code perEvent} tokens of the same kind (and call) per event; a tool call's name
+     * always starts an event of its own. With {@code wholeCalls} (Ollama) each tool call, name and
+     * arguments, is one event.
      */
     List<Event> events(int perEvent, boolean wholeCalls) {
+        return events(perEvent, wholeCalls, true);
+    }
+
+    List<Event> events(int perEvent, boolean wholeCalls, boolean firstAlone) {
         List<Event> events = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
@@ -132,7 +144,7 @@ final class Reply {
                         && tokens.get(end).call() == first.call()) {
                     end++;
                 }
-            } else if (i > 0 && first.kind() != Kind.TOOL_NAME) {
+            } else if ((i > 0 || !firstAlone) && first.kind() != Kind.TOOL_NAME) {
                 while (end < tokens.size() && end - i < perEvent && sameRun(first, tokens.get(end))) {
                     end++;
                 }

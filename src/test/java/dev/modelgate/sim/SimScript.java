@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
  *
  * <p>Timing model: output token {@code i} (0-based) is generated at
  * {@code receipt + ttftMs + i·interTokenMs}. The first token goes out alone (as vLLM sends the
- * prefill's token at once); later tokens go out {@code tokensPerEvent} to an event, each event at
- * the time of its last token. So {@code (completion_tokens − 1) / (t_last − t_first)} is exactly
- * {@code 1000 / interTokenMs} however the tokens are grouped.
+ * prefill's token at once) unless {@code firstTokenAlone} is false; later tokens go out
+ * {@code tokensPerEvent} to an event, each event at the time of its last token. So the tokens after
+ * the first event over the time from it to the last event is exactly {@code 1000 / interTokenMs}
+ * however the tokens are grouped.
  *
  * @param servedName      the model id served ({@code --served-model-name} overrides it in process mode)
  * @param dialect         {@code vllm} or {@code ollama}
@@ -33,6 +34,14 @@ import java.util.regex.Pattern;
  * @param ttftMs          request receipt → first output token
  * @param interTokenMs    time between two consecutive output tokens
  * @param tokensPerEvent  output tokens per SSE event after the first
+ * @param firstTokenAlone true (default): the first token goes out alone, as vLLM sends the prefill's
+ *                        token; false: the first event holds {@code tokensPerEvent} tokens too (speculative
+ *                        decoding, {@code --stream-interval}, a proxy that re-chunks)
+ * @param reasoningTokens reasoning tokens streamed before the answer of every request that has no
+ *                        scripted reasoning, unless the request sets
+ *                        {@code chat_template_kwargs.enable_thinking: false} (as Qwen3 and Nemotron templates do)
+ * @param continuousUsage true (default): honours {@code stream_options.continuous_usage_stats}, putting
+ *                        the cumulative usage in every chunk as vLLM does; false: ignores it
  * @param roleChunkLeadMs when {@code > 0}, the empty role chunk goes out this long before the first
  *                        token; otherwise at receipt
  * @param outputTokens    answer length when no scripted answer applies (capped by {@code max_tokens})
@@ -62,6 +71,9 @@ public record SimScript(
         double ttftMs,
         double interTokenMs,
         int tokensPerEvent,
+        boolean firstTokenAlone,
+        int reasoningTokens,
+        boolean continuousUsage,
         double roleChunkLeadMs,
         int outputTokens,
         int maxModelLen,
@@ -97,7 +109,7 @@ public record SimScript(
         if (!"reasoning".equals(reasoningField) && !"reasoning_content".equals(reasoningField)) {
             throw new IllegalArgumentException("reasoningField must be 'reasoning' or 'reasoning_content'");
         }
-        if (tokensPerEvent < 1 || interTokenMs < 0 || ttftMs < 0 || outputTokens < 0 || maxModelLen < 1) {
+        if (tokensPerEvent < 1 || reasoningTokens < 0 || interTokenMs < 0 || ttftMs < 0 || outputTokens < 0 || maxModelLen < 1) {
             throw new IllegalArgumentException("tokensPerEvent >= 1, interTokenMs >= 0, ttftMs >= 0, outputTokens >= 0"
                     + " and maxModelLen >= 1 are required");
         }
@@ -156,6 +168,18 @@ public record SimScript(
 
     public SimScript withTokensPerEvent(int k) {
         return toBuilder().tokensPerEvent(k).build();
+    }
+
+    public SimScript withFirstTokenAlone(boolean alone) {
+        return toBuilder().firstTokenAlone(alone).build();
+    }
+
+    public SimScript withReasoningTokens(int n) {
+        return toBuilder().reasoningTokens(n).build();
+    }
+
+    public SimScript withContinuousUsage(boolean honoured) {
+        return toBuilder().continuousUsage(honoured).build();
     }
 
     public SimScript withRoleChunkLeadMs(double ms) {
@@ -368,6 +392,9 @@ public record SimScript(
         private double ttftMs = 20;
         private double interTokenMs = 5;
         private int tokensPerEvent = 1;
+        private boolean firstTokenAlone = true;
+        private int reasoningTokens;
+        private boolean continuousUsage = true;
         private double roleChunkLeadMs;
         private int outputTokens = 16;
         private int maxModelLen = 4096;
@@ -394,6 +421,9 @@ public record SimScript(
             ttftMs = s.ttftMs;
             interTokenMs = s.interTokenMs;
             tokensPerEvent = s.tokensPerEvent;
+            firstTokenAlone = s.firstTokenAlone;
+            reasoningTokens = s.reasoningTokens;
+            continuousUsage = s.continuousUsage;
             roleChunkLeadMs = s.roleChunkLeadMs;
             outputTokens = s.outputTokens;
             maxModelLen = s.maxModelLen;
@@ -438,6 +468,21 @@ public record SimScript(
 
         public Builder tokensPerEvent(int v) {
             tokensPerEvent = v;
+            return this;
+        }
+
+        public Builder firstTokenAlone(boolean v) {
+            firstTokenAlone = v;
+            return this;
+        }
+
+        public Builder reasoningTokens(int v) {
+            reasoningTokens = v;
+            return this;
+        }
+
+        public Builder continuousUsage(boolean v) {
+            continuousUsage = v;
             return this;
         }
 
@@ -517,7 +562,8 @@ public record SimScript(
         }
 
         public SimScript build() {
-            return new SimScript(servedName, dialect, version, ttftMs, interTokenMs, tokensPerEvent, roleChunkLeadMs,
+            return new SimScript(servedName, dialect, version, ttftMs, interTokenMs, tokensPerEvent, firstTokenAlone,
+                    reasoningTokens, continuousUsage, roleChunkLeadMs,
                     outputTokens, maxModelLen, kvCacheTokens, maxRunning, acceptsImages, acceptsIgnoreEos,
                     reasoningField, splitToolCallDeltas, sendsUsage, apiKey, answers, startupLog, faults, ollama);
         }

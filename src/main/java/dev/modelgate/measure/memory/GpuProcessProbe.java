@@ -40,10 +40,12 @@ final class GpuProcessProbe {
         if (unified) {
             String why = "nvidia-smi prints memory.total as " + gpus.value().get(0).totalAsPrinted()
                     + " (unified memory: the GPU shares system memory)";
+            // GB10 still reports used_memory per process: keep every row that has a figure.
+            List<ComputeApp> counted = mine.stream().filter(a -> a.usedMiB().isPresent()).toList();
             if (boot.beforeBoot().isPresent()) {
                 return UnifiedMemoryProbe.measure(boot.beforeBoot().get(), MemorySettings.meminfo(settings), log,
-                        why, numeric ? OptionalDouble.of(sumGiB(mine)) : OptionalDouble.empty(),
-                        outputs);
+                        why, counted.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(sumGiB(counted)),
+                        counted.size(), mine.size(), outputs);
             }
             if (numeric) {
                 return reading(scope, mine, log, outputs, List.of(why + "; no MemAvailable reading was taken before"

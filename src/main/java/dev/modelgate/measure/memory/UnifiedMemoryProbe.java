@@ -17,8 +17,14 @@ final class UnifiedMemoryProbe {
     private UnifiedMemoryProbe() {
     }
 
+    /**
+     * @param nvidiaSmiPerProcessGiB nvidia-smi's {@code used_memory} summed over the server's rows that had one
+     * @param rowsWithFigure         how many of the server's rows had a figure
+     * @param rows                   how many rows nvidia-smi listed for the server
+     */
     static MemoryReading measure(MemInfo before, Path meminfo, VllmMemoryFigures log, String why,
-                                 OptionalDouble nvidiaSmiPerProcessGiB, Map<String, String> toolOutputs) {
+                                 OptionalDouble nvidiaSmiPerProcessGiB, int rowsWithFigure, int rows,
+                                 Map<String, String> toolOutputs) {
         Map<String, String> outputs = new LinkedHashMap<>(toolOutputs);
         MemInfo after;
         try {
@@ -58,8 +64,18 @@ final class UnifiedMemoryProbe {
                     + " else changed on the machine meanwhile" : "less: memory freed elsewhere while the model loaded"));
         });
         nvidiaSmiPerProcessGiB.ifPresent(v -> {
+            double difference = drop - v;
             details.put("nvidiaSmiPerProcessGiB", Gib.round(v));
-            notes.add("nvidia-smi's per-process used_memory sums to " + Gib.format(v) + " (GPU allocations only)");
+            details.put("perProcessDifferenceGiB", Gib.round(difference));
+            if (rowsWithFigure < rows) {
+                details.put("nvidiaSmiRowsWithoutFigure", rows - rowsWithFigure);
+            }
+            notes.add("nvidia-smi's per-process used_memory sums to " + Gib.format(v) + " (GPU allocations only"
+                    + (rowsWithFigure < rows ? "; " + (rows - rowsWithFigure) + " of the server's " + rows
+                    + " rows had no figure" : "") + "); the MemAvailable drop is " + Gib.format(difference)
+                    + (difference >= 0 ? " more: the server's CPU-side memory (Python, tokenizer, pinned buffers)"
+                    + " and whatever else changed on the machine meanwhile"
+                    : " less: memory freed elsewhere while the model loaded"));
         });
         return new MemoryReading(drop, MemoryReading.UNIFIED_MEMORY, details, notes, outputs);
     }

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * Reads vLLM's start-up log for memory figures and for the errors that say a model does not fit.
  * Accepts the wordings of older and newer releases ({@code Model loading took X GiB and Y seconds},
- * {@code … X GiB memory and Y seconds}), numbers with thousands separators, ANSI colour codes,
+ * {@code … X GiB memory and Y seconds}; V0's memory profiling {@code model weights take X GiB; … the
+ * rest of the memory reserved for KV Cache is Y GiB} per worker, and 0.6.5's one-line
+ * {@code Memory profiling results: … kv_cache_size=Y GiB}), numbers with thousands separators, ANSI colour codes,
  * process prefixes such as {@code (EngineCore_DP0 pid=123)}, and the KV cache size and concurrency
  * on one line or two.
  */
@@ -36,6 +38,10 @@ public final class VllmMemoryLog {
             "Model loading took " + NUM + " ?GiB(?: memory)?(?: and " + NUM + " ?s(?:econds)?)?");
     /** vLLM up to 0.5 also wrote "Loading model weights took X GB" (computed in GiB). */
     private static final Pattern WEIGHTS_OLDEST = Pattern.compile("Loading model weights took " + NUM + " ?GB");
+    /** vLLM V0 (0.7, 0.8), per worker: {@code model weights take X GiB; …; the rest of the memory reserved for KV Cache is Y GiB.} */
+    private static final Pattern WEIGHTS_V0 = Pattern.compile("model weights take\\s+" + NUM + " ?GiB");
+    private static final Pattern KV_V0 = Pattern.compile(
+            "(?:the rest of the memory reserved for KV Cache is|\\bkv_cache_size=)\\s*" + NUM + " ?GiB");
     private static final Pattern KV_AVAILABLE = Pattern.compile("Available KV cache memory: " + NUM + " ?GiB");
     private static final Pattern KV_RESERVED = Pattern.compile(
             "reserved " + NUM + " GiB memory for KV Cache as specified by kv_cache_memory_bytes");
@@ -115,6 +121,16 @@ public final class VllmMemoryLog {
             m = WEIGHTS_OLDEST.matcher(text);
             if (m.find()) {
                 weightsByProcess.put(process, number(m.group(1)));
+                memoryLine = true;
+            }
+            m = WEIGHTS_V0.matcher(text);
+            if (m.find()) {
+                weightsByProcess.put(process, number(m.group(1)));
+                memoryLine = true;
+            }
+            m = KV_V0.matcher(text);
+            if (m.find()) {
+                kvByProcess.put(process, number(m.group(1)));
                 memoryLine = true;
             }
             m = KV_AVAILABLE.matcher(text);

@@ -37,7 +37,7 @@ public final class Catalogue {
                     vram.nice(), vram.description()));
         }
         return new Requirements(r.baseline(), r.swapThreshold(), r.weights(), r.machine(), r.sampling(), specs,
-                r.scoring(), r.source());
+                r.scoring(), r.source(), r.ttft());
     }
 
     /** {@code candidate} served by {@code engine} with {@code args} in place of its own. */

@@ -158,6 +158,33 @@ class MemoryProbesTest {
         assertThat(r.details()).containsEntry("nvidiaSmiPerProcessGiB", 10.51);
     }
 
+    /**
+     * GB10: the GPU's memory reads [N/A], but the worker's row still carries its used_memory; the
+     * server's root process, whose row reads [N/A], must not make the worker's figure disappear.
+     */
+    @Test
+    void onGb10ThePerProcessFigureStandsBesideTheDropWithTheDifference() {
+        ProcessModel model = server("vllm", 1, Map.of());
+        long root = model.process().get().pid();
+        String apps = FakeNvidiaSmi.withPid(Fixtures.text("nvidia-smi/compute-apps-na.txt"), root)
+                + FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), workerPids(model).get(0));
+        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps,
+                Fixtures.text("nvidia-smi/gb10-query-gpu-index-total-used.txt"));
+        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
+                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
+
+        MemoryReading r = new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"),
+                VllmMemoryFigures.NONE);
+
+        assertThat(r.method()).isEqualTo("unified-memory");
+        assertThat(r.value()).isEqualTo(22.5);
+        assertThat(r.details()).containsEntry("nvidiaSmiPerProcessGiB", 10.51)
+                .containsEntry("perProcessDifferenceGiB", 11.99).containsEntry("nvidiaSmiRowsWithoutFigure", 1);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("nvidia-smi's per-process used_memory sums to 10.51 GiB"
+                + " (GPU allocations only; 1 of the server's 2 rows had no figure); the MemAvailable drop is 11.99 GiB"
+                + " more"));
+    }
+
     @Test
     void unifiedMemoryWithoutABeforeBootReadingCannotMeasure() {
         ProcessModel model = server("vllm", 1, Map.of());

@@ -57,6 +57,27 @@ class VllmMemoryLogTest {
     }
 
     @Test
+    void vllmV0MemoryProfilingLinesGiveWeightsAndKvCachePerWorker() {
+        VllmMemoryFigures f = VllmMemoryLog.parse(Fixtures.text("vllm/v0.7-tp2-memory-profiling.log"));
+
+        assertThat(f.processes()).as("the driver and one VllmWorkerProcess").isEqualTo(2);
+        assertThat(f.weightsGiB().getAsDouble()).isCloseTo(13.87 + 13.87, within(1e-9));
+        assertThat(f.kvCacheGiB().getAsDouble()).isCloseTo(55.39 + 55.30, within(1e-9));
+        assertThat(f.maxConcurrency()).hasValue(22.12);
+        assertThat(f.lines()).anyMatch(l -> l.startsWith("(VllmWorkerProcess pid=41877)")
+                && l.contains("the rest of the memory reserved for KV Cache is 55.39GiB"));
+    }
+
+    @Test
+    void vllm065OneLineProfilingResultsGiveTheKvCache() {
+        VllmMemoryFigures f = VllmMemoryLog.parse(Fixtures.text("vllm/v0.6.5-memory-profiling-results.log"));
+
+        assertThat(f.weightsGiB()).hasValue(14.9595);
+        assertThat(f.kvCacheGiB()).hasValue(54.47);
+        assertThat(f.weightsPlusKvCacheGiB().getAsDouble()).isCloseTo(14.9595 + 54.47, within(1e-9));
+    }
+
+    @Test
     void kvCacheFixedByBytesIsTheKvCacheFigure() {
         VllmMemoryFigures f = VllmMemoryLog.parse(Fixtures.text("vllm/v0.12-kv-cache-memory-bytes.log"));
 
