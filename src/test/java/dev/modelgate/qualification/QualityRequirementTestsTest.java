@@ -94,7 +94,7 @@ class QualityRequirementTestsTest {
             assertThat(allure.attachment(weather, "request")).hasValueSatisfying(r -> assertThat(r)
                     .contains("\"tools\"", "\"tool_choice\" : \"auto\"", "\"include_usage\" : true"));
             assertThat(allure.attachment(weather, "response")).hasValueSatisfying(r -> assertThat(r)
-                    .contains("\"arguments\" : \"{\\\"city\\\":\\\"Hubballi\\\"}\""));
+                    .contains("\"arguments\" : \"{\\\"city\\\": \\\"Hubballi\\\"}\""));
             assertThat(allure.attachment(weather, "verdict")).hasValueSatisfying(v -> assertThat(v)
                     .contains("expected: get_weather(city: /(mysuru|mysore)\\b.*/, unit?: any value) and", "passed"));
         }
