@@ -49,6 +49,9 @@ class StaticRequirementTestsTest {
             "nemotron-3-nano-omni-30b-a3b,  none, nice, nice, nice",
             "qwen3.6-35b-a3b,               must, nice, nice, nice",
             "stories-260k,                  must, none, must, none",
+            "gemma-4-26b-a4b-nvfp4-redhat,  must, nice, nice, nice",
+            "ministral-3-14b,               must, must, must, nice",
+            "gpt-oss-20b,                   must, none, nice, must",
     })
     void everyCandidateReachesTheExpectedLevels(String id, String licence, String quantization,
                                                 String architecture, String context) {
@@ -78,6 +81,9 @@ class StaticRequirementTestsTest {
             "qwen3-30b-a3b,                28.87, none",
             "qwen3-vl-30b-a3b,             28.87, none",
             "stories-260k,                  0.00, nice",
+            "gemma-4-26b-a4b-nvfp4-redhat, 14.90, nice",
+            "ministral-3-14b,              15.83, must",
+            "gpt-oss-20b,                  14.90, nice",
     })
     void theWeightsAreJudgedAgainstTheMemoryBudget(String id, double gib, String level) {
         StaticOutcome outcome = StaticOutcome.weights(candidate(id), requirements);
@@ -111,7 +117,7 @@ class StaticRequirementTestsTest {
 
     @Test
     void theTableAboveCoversTheWholeCatalogue() {
-        assertThat(BuiltInCatalogue.get().candidates()).hasSize(13);
+        assertThat(BuiltInCatalogue.get().candidates()).hasSize(16);
     }
 
     @Test
