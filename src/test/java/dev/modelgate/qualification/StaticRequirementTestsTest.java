@@ -102,6 +102,9 @@ class StaticRequirementTestsTest {
                 + " NVIDIA's card: about 23 GB)) 21.79 GiB > 20 GiB (must-have)");
         assertThat(qwen.evidence().notes()).anyMatch(n -> n.startsWith("weight files: 23,400,000,000 bytes = 21.79 GiB,"
                 + " from the Hub's *.safetensors sizes") && n.contains("the boot-time memory test"));
+        assertThat(qwen.evidence().notes()).contains("facts.weightsBytes is marked unconfirmed in"
+                + " models/qwen3.6-35b-a3b.yaml; judged as declared (the Hub survey, -Dgroups=survey, compares it"
+                + " with the Hub's file sizes)");
     }
 
     @Test
