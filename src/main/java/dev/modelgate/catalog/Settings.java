@@ -37,6 +37,8 @@ public final class Settings {
     public static final String PREFLIGHT = "modelgate.preflight";
     /** Base URL of the Hugging Face Hub (GGUF downloads, preflight); default {@code https://huggingface.co}. */
     public static final String HF_ENDPOINT = "modelgate.hfEndpoint";
+    /** A survey file for the Hub survey ({@code mvn test -Dgroups=survey -Dmodelgate.survey=<file>}). */
+    public static final String SURVEY = "modelgate.survey";
 
     /** Directories of earlier result files to take the baseline's figures from (comma-separated). */
     public static final String BASELINE_RESULTS = "modelgate.baselineResults";

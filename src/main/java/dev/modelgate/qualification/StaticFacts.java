@@ -39,7 +39,9 @@ final class StaticFacts {
         }
         if (candidate.facts().unconfirmed().contains(field)) {
             evidence.note("facts." + field + " is marked unconfirmed in " + file + "; judged as declared"
-                    + " (-Dmodelgate.preflight=true compares it with the Hugging Face Hub)");
+                    + (field.equals("weightsBytes")
+                    ? " (the Hub survey, -Dgroups=survey, compares it with the Hub's file sizes)"
+                    : " (-Dmodelgate.preflight=true compares it with the Hugging Face Hub)"));
         }
         return Optional.of(value);
     }

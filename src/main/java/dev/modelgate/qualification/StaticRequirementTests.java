@@ -8,15 +8,18 @@ import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Threshold;
 import dev.modelgate.catalog.VllmArchitectures;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The static requirements: licence, quantization, architecture and context, judged from the facts
+ * The static requirements: licence, quantization, architecture, context and the weights' fit in the
+ * memory budget, judged from the facts
  * declared in the candidate file. They take only the candidate and the evidence, so they never boot
  * the model, and they are tagged {@value #TAG}: {@code mvn test -Dmodel=all -Dgroups=static} runs
  * them for every candidate without booting anything. An ad-hoc candidate (an id without a file)
@@ -71,6 +74,34 @@ public interface StaticRequirementTests {
                     evidence.note("declared in " + StaticFacts.file(candidate) + " (facts.contextLength); the"
                             + " context the server reports when booted replaces it");
                     evidence.judge("declared context", tokens);
+                });
+    }
+
+    /**
+     * The weight files fit the memory budget ({@code vram}'s thresholds): weights larger than the
+     * must-have cannot boot within it, whatever the KV cache. Weights that fit are only a lower bound
+     * of the footprint: the boot-time {@code vram} test, which measures the running server, replaces
+     * this judgement in the result file.
+     */
+    @Test
+    @Tag(TAG)
+    @Requirement("vram")
+    @Order(140)
+    @DisplayName("memory budget (weights)")
+    default void weights(Candidate candidate, Evidence evidence) {
+        if (!candidate.adHoc() && candidate.facts().weightsBytes() == null) {
+            evidence.skip(StaticFacts.file(candidate) + " declares no facts.weightsBytes, so the weights cannot be"
+                    + " checked against the memory budget before booting; the boot-time memory test still judges"
+                    + " it. Add facts.weightsBytes and facts.weightsSource (the Hub survey lists the sizes)");
+        }
+        StaticFacts.declared(candidate, evidence, "weightsBytes", "memory budget (weights)", Facts::weightsBytes)
+                .ifPresent(bytes -> {
+                    String source = candidate.facts().weightsSource();
+                    evidence.note(String.format(Locale.ROOT, "weight files: %,d bytes = %.2f GiB, from %s (%s"
+                                    + " facts.weightsSource); the boot-time memory test measures the footprint"
+                                    + " (weights, KV cache, activations) and replaces this judgement",
+                            bytes, candidate.facts().weightsGiB(), source, StaticFacts.file(candidate)));
+                    evidence.judge("weights (" + source + ")", candidate.facts().weightsGiB());
                 });
     }
 

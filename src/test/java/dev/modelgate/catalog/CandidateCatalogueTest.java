@@ -29,7 +29,8 @@ class CandidateCatalogueTest {
         assertThat(vllmCandidates().stream().map(Candidate::id)).containsExactlyInAnyOrder(
                 "nemotron-3-nano-30b-a3b-nvfp4", "gemma-4-26b-a4b", "gemma-4-26b-a4b-fp8", "gemma-4-31b",
                 "gemma-4-e4b", "qwen3-30b-a3b", "qwen3-vl-30b-a3b", "mistral-small-3.2-24b", "phi-4-multimodal",
-                "llama-4-scout", "nemotron-3-nano-omni-30b-a3b", "qwen3.6-35b-a3b");
+                "llama-4-scout", "nemotron-3-nano-omni-30b-a3b", "qwen3.6-35b-a3b", "gemma-4-26b-a4b-nvfp4-redhat",
+                "ministral-3-14b", "gpt-oss-20b");
         assertThat(catalog.baseline()).map(Candidate::id).contains("nemotron-3-nano-30b-a3b-nvfp4");
     }
 
@@ -81,12 +82,13 @@ class CandidateCatalogueTest {
 
     /**
      * vLLM exits at start on an unknown parser name. The names below are the ones vLLM documents for
-     * these families (docs/features/tool_calling.md, the model recipes, SPEC §6).
+     * these families (docs/features/tool_calling.md, the model recipes: {@code openai} is gpt-oss's, in
+     * models/openai/gpt-oss-20b.yaml features.tool_calling).
      */
     @Test
     void toolAndReasoningParsersAreNamesVllmKnows() {
         Set<String> toolParsers = Set.of("gemma4", "hermes", "qwen3_coder", "qwen3_xml", "mistral",
-                "llama4_pythonic");
+                "llama4_pythonic", "openai");
         Set<String> reasoningParsers = Set.of("gemma4", "qwen3", "nemotron_v3");
         for (Candidate c : catalog.candidates().values()) {
             List<String> args = c.engine().args();

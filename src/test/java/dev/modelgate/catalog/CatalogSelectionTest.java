@@ -18,18 +18,19 @@ class CatalogSelectionTest {
     @Test
     void allSelectsEveryCandidateOnceInIdOrder() {
         assertThat(ids("all")).containsExactly(
-                "gemma-4-26b-a4b", "gemma-4-26b-a4b-fp8", "gemma-4-31b", "gemma-4-e4b", "llama-4-scout",
-                "mistral-small-3.2-24b", "nemotron-3-nano-30b-a3b-nvfp4", "nemotron-3-nano-omni-30b-a3b",
-                "phi-4-multimodal", "qwen3-30b-a3b", "qwen3-vl-30b-a3b", "qwen3.6-35b-a3b", "stories-260k");
-        assertThat(ids("ALL, all")).hasSize(13);
+                "gemma-4-26b-a4b", "gemma-4-26b-a4b-fp8", "gemma-4-26b-a4b-nvfp4-redhat", "gemma-4-31b",
+                "gemma-4-e4b", "gpt-oss-20b", "llama-4-scout", "ministral-3-14b", "mistral-small-3.2-24b",
+                "nemotron-3-nano-30b-a3b-nvfp4", "nemotron-3-nano-omni-30b-a3b", "phi-4-multimodal", "qwen3-30b-a3b",
+                "qwen3-vl-30b-a3b", "qwen3.6-35b-a3b", "stories-260k");
+        assertThat(ids("ALL, all")).hasSize(16);
     }
 
     @Test
     void tagVisionSelectsTheCandidatesThatTakeImages() {
         assertThat(ids("tag:vision")).containsExactly(
-                "gemma-4-26b-a4b", "gemma-4-26b-a4b-fp8", "gemma-4-31b", "gemma-4-e4b", "llama-4-scout",
-                "mistral-small-3.2-24b", "nemotron-3-nano-omni-30b-a3b", "phi-4-multimodal", "qwen3-vl-30b-a3b",
-                "qwen3.6-35b-a3b");
+                "gemma-4-26b-a4b", "gemma-4-26b-a4b-fp8", "gemma-4-26b-a4b-nvfp4-redhat", "gemma-4-31b",
+                "gemma-4-e4b", "llama-4-scout", "ministral-3-14b", "mistral-small-3.2-24b",
+                "nemotron-3-nano-omni-30b-a3b", "phi-4-multimodal", "qwen3-vl-30b-a3b", "qwen3.6-35b-a3b");
         assertThat(ids("tag:Vision")).isEqualTo(ids("tag:vision"));
     }
 

@@ -42,6 +42,10 @@ record StaticOutcome(String status, String message, RecordingEvidence evidence) 
         return run(c, r, "context", TESTS::context);
     }
 
+    static StaticOutcome weights(Candidate c, Requirements r) {
+        return run(c, r, "vram", TESTS::weights);
+    }
+
     /** The level the judgement reached: {@code nice}, {@code must} or {@code none}. */
     String level() {
         return evidence.judgement().level();

@@ -1,6 +1,7 @@
 package dev.modelgate.qualification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.modelgate.Evidence;
 import dev.modelgate.Requirement;
@@ -48,6 +49,9 @@ class StaticRequirementTestsTest {
             "nemotron-3-nano-omni-30b-a3b,  none, nice, nice, nice",
             "qwen3.6-35b-a3b,               must, nice, nice, nice",
             "stories-260k,                  must, none, must, none",
+            "gemma-4-26b-a4b-nvfp4-redhat,  must, nice, nice, nice",
+            "ministral-3-14b,               must, must, must, nice",
+            "gpt-oss-20b,                   must, none, nice, must",
     })
     void everyCandidateReachesTheExpectedLevels(String id, String licence, String quantization,
                                                 String architecture, String context) {
@@ -59,9 +63,64 @@ class StaticRequirementTestsTest {
                 .containsExactly(licence, quantization, architecture, context);
     }
 
+    /**
+     * Ground truth for the weights' fit: the declared size of the weight files in GiB against the
+     * memory budget ({@code vram}: must at most 20 GiB, nice at most 15 GiB).
+     */
+    @ParameterizedTest(name = "{0}: weights {1} GiB, level {2}")
+    @CsvSource({
+            "qwen3.6-35b-a3b,              21.79, none",
+            "gemma-4-26b-a4b,              14.90, nice",
+            "gemma-4-26b-a4b-fp8,          26.67, none",
+            "gemma-4-31b,                  17.70, must",
+            "gemma-4-e4b,                   9.31, nice",
+            "llama-4-scout,                60.54, none",
+            "nemotron-3-nano-omni-30b-a3b, 26.08, none",
+            "phi-4-multimodal,             13.04, nice",
+            "mistral-small-3.2-24b,        24.03, none",
+            "qwen3-30b-a3b,                28.87, none",
+            "qwen3-vl-30b-a3b,             28.87, none",
+            "stories-260k,                  0.00, nice",
+            "gemma-4-26b-a4b-nvfp4-redhat, 14.90, nice",
+            "ministral-3-14b,              15.83, must",
+            "gpt-oss-20b,                  14.90, nice",
+    })
+    void theWeightsAreJudgedAgainstTheMemoryBudget(String id, double gib, String level) {
+        StaticOutcome outcome = StaticOutcome.weights(candidate(id), requirements);
+
+        assertThat((Double) outcome.evidence().judgement().value()).isCloseTo(gib, within(0.005));
+        assertThat(outcome.level()).isEqualTo(level);
+        assertThat(outcome.status()).isEqualTo(level.equals("none") ? "failed" : "passed");
+    }
+
+    @Test
+    void qwenThreeSixNvfp4FailsTheMemoryBudgetByItsWeightsWithTheFigureAndItsSource() {
+        StaticOutcome qwen = StaticOutcome.weights(candidate("qwen3.6-35b-a3b"), requirements);
+
+        assertThat(qwen.status()).isEqualTo("failed");
+        assertThat(qwen.message()).isEqualTo("weights (the Hub's *.safetensors sizes, about 23.4 GB (a summary of"
+                + " NVIDIA's card: about 23 GB)) 21.79 GiB > 20 GiB (must-have)");
+        assertThat(qwen.evidence().notes()).anyMatch(n -> n.startsWith("weight files: 23,400,000,000 bytes = 21.79 GiB,"
+                + " from the Hub's *.safetensors sizes") && n.contains("the boot-time memory test"));
+        assertThat(qwen.evidence().notes()).contains("facts.weightsBytes is marked unconfirmed in"
+                + " models/qwen3.6-35b-a3b.yaml; judged as declared (the Hub survey, -Dgroups=survey, compares it"
+                + " with the Hub's file sizes)");
+    }
+
+    @Test
+    void aCandidateFileWithoutTheWeightsSizeSkipsTheWeightsCheckAndSaysHowToAddIt() {
+        StaticOutcome baseline = StaticOutcome.weights(candidate("nemotron-3-nano-30b-a3b-nvfp4"), requirements);
+
+        assertThat(baseline.status()).isEqualTo("skipped");
+        assertThat(baseline.message()).startsWith("models/nemotron-3-nano-30b-a3b-nvfp4.yaml declares no"
+                + " facts.weightsBytes").contains("the boot-time memory test still judges it");
+        assertThat(StaticOutcome.weights(Candidate.adHoc("someorg/some-model"), requirements).status())
+                .isEqualTo("skipped");
+    }
+
     @Test
     void theTableAboveCoversTheWholeCatalogue() {
-        assertThat(BuiltInCatalogue.get().candidates()).hasSize(13);
+        assertThat(BuiltInCatalogue.get().candidates()).hasSize(16);
     }
 
     @Test
@@ -192,7 +251,7 @@ class StaticRequirementTestsTest {
                 .filter(m -> m.isAnnotationPresent(Test.class)).toList();
 
         assertThat(methods).extracting(Method::getName)
-                .containsExactlyInAnyOrder("licence", "quantization", "architecture", "context");
+                .containsExactlyInAnyOrder("licence", "quantization", "architecture", "context", "weights");
         for (Method m : methods) {
             assertThat(m.getAnnotation(Tag.class).value()).isEqualTo("static");
             assertThat(requirements.get(m.getAnnotation(Requirement.class).value())).isPresent();

@@ -68,6 +68,11 @@ final class ConfigJson {
                 .findFirst();
     }
 
+    /** The raw tree, for readers of fields this class does not name. */
+    JsonNode tree() {
+        return tree;
+    }
+
     /** ModelOpt's {@code hf_quant_config.json} keeps the method in a {@code quantization} block. */
     Optional<JsonNode> modelOptBlock() {
         return tree.path("quantization").isObject() ? Optional.of(tree.get("quantization")) : Optional.empty();
@@ -83,6 +88,7 @@ final class ConfigJson {
         String method = quantMethod.toLowerCase(Locale.ROOT);
         return switch (method) {
             case "fp8" -> new Method("FP8", "quant_method=fp8");
+            case "mxfp4" -> new Method("MXFP4", "quant_method=mxfp4");
             case "gptq", "gptq_marlin" -> new Method("GPTQ", "quant_method=" + quantMethod);
             case "awq", "awq_marlin" -> new Method("AWQ", "quant_method=" + quantMethod);
             case "modelopt", "modelopt_fp4", "" -> algo.equalsIgnoreCase("MIXED_PRECISION")

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -54,6 +55,29 @@ final class HubClient {
      */
     Optional<String> read(String repo, String revision, String file) {
         Path cached = cacheDir.resolve(repo).resolve(encode(revision)).resolve(file);
+        HttpUrl url = endpoint.newBuilder()
+                .addPathSegments(repo)
+                .addPathSegment("resolve")
+                .addPathSegment(revision)
+                .addPathSegment(file)
+                .build();
+        return fetch(url, cached, repo + "/" + file);
+    }
+
+    /**
+     * The JSON of the Hub API at {@code /api/<path>} with {@code query}; empty on 404. Kept under
+     * {@code <cache>/api/<path>/<cacheName>}.
+     *
+     * @throws HubUnavailableException when the Hub cannot be reached or refuses access
+     */
+    Optional<String> api(String path, Map<String, String> query, String cacheName) {
+        Path cached = cacheDir.resolve("api").resolve(path).resolve(cacheName);
+        HttpUrl.Builder url = endpoint.newBuilder().addPathSegment("api").addPathSegments(path);
+        query.forEach(url::addQueryParameter);
+        return fetch(url.build(), cached, "/api/" + path);
+    }
+
+    private Optional<String> fetch(HttpUrl url, Path cached, String what) {
         if (Files.isRegularFile(cached)) {
             try {
                 return Optional.of(Files.readString(cached));
@@ -61,12 +85,6 @@ final class HubClient {
                 throw new UncheckedIOException("cannot read the cached " + cached, e);
             }
         }
-        HttpUrl url = endpoint.newBuilder()
-                .addPathSegments(repo)
-                .addPathSegment("resolve")
-                .addPathSegment(revision)
-                .addPathSegment(file)
-                .build();
         Request.Builder request = new Request.Builder().url(url).get();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
         try (Response response = http.newCall(request.build()).execute()) {
@@ -90,7 +108,7 @@ final class HubClient {
         } catch (IOException e) {
             throw new HubUnavailableException("cannot reach the Hugging Face Hub at " + endpoint + " ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + ") while reading " + repo + "/" + file + ". The preflight needs network access, or responses"
+                    + ") while reading " + what + ". The preflight needs network access, or responses"
                     + " cached under " + cacheDir + "; set modelgate.hfEndpoint to a reachable mirror, or leave"
                     + " modelgate.preflight unset to judge the declared facts only", e);
         }

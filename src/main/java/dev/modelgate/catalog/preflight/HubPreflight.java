@@ -102,7 +102,7 @@ public final class HubPreflight {
         return candidates.stream().map(this::check).toList();
     }
 
-    private static PreflightReport compare(Candidate candidate, String repo, String revision, HubFacts hub) {
+    static PreflightReport compare(Candidate candidate, String repo, String revision, HubFacts hub) {
         List<Difference> differences = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (candidate.adHoc()) {

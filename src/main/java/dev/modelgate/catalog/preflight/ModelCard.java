@@ -53,7 +53,7 @@ final class ModelCard {
         return new Licence(spdx(license), "license: " + license);
     }
 
-    private static String spdx(String hubId) {
+    static String spdx(String hubId) {
         String known = HUB_TO_SPDX.get(hubId.toLowerCase(Locale.ROOT));
         return known != null ? known : "LicenseRef-" + hubId;
     }

@@ -1,5 +1,8 @@
 package dev.modelgate.catalog.preflight;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -7,16 +10,29 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A loopback HTTP server that answers like the Hub's {@code /<repo>/resolve/<revision>/<file>} with
  * the recorded files under {@code hub/} on the test class path: 404 for a file that is not there,
- * 401 for any repository of {@code gated-org}. It records every request it saw.
+ * 401 for any repository of {@code gated-org}. Like the Hub's API it also answers
+ * {@code /api/models/<repo>} with {@code hub/<repo>/model-info.json}, whatever the capitalisation of
+ * the request, and the model search {@code /api/models?author=&search=&limit=} from
+ * {@code hub/api/authors/<author>.json}, keeping the ids that contain the search word (any case).
+ * It records every request it saw.
  */
 final class RecordedHub implements AutoCloseable {
 
@@ -24,7 +40,11 @@ final class RecordedHub implements AutoCloseable {
     record Seen(String path, String authorization) {
     }
 
+    private static final String INFO = "model-info.json";
+
     private static final Pattern RESOLVE = Pattern.compile("^/(.+?)/resolve/([^/]+)/(.+)$");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final List<Seen> requests = new CopyOnWriteArrayList<>();
@@ -52,6 +72,16 @@ final class RecordedHub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.add(new Seen(path, exchange.getRequestHeaders().getFirst("Authorization")));
+        if (path.equals("/api/models")) {
+            search(exchange);
+            return;
+        }
+        if (path.startsWith("/api/models/")) {
+            String repo = recordedSpelling(path.substring("/api/models/".length()));
+            respond(exchange, repo == null ? 404 : 200, repo == null ? "{\"error\":\"Repository not found\"}"
+                    : resource("hub/" + repo + "/" + INFO));
+            return;
+        }
         Matcher m = RESOLVE.matcher(path);
         if (!m.matches()) {
             respond(exchange, 404, "{\"error\":\"Not Found\"}");
@@ -69,6 +99,55 @@ final class RecordedHub implements AutoCloseable {
             } else {
                 respond(exchange, 200, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
+        }
+    }
+
+    private void search(HttpExchange exchange) throws IOException {
+        Map<String, String> query = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        String recorded = resource("hub/api/authors/" + query.getOrDefault("author", "") + ".json");
+        if (recorded == null) {
+            respond(exchange, 200, "[]");
+            return;
+        }
+        String word = query.getOrDefault("search", "").toLowerCase(Locale.ROOT);
+        int limit = Integer.parseInt(query.getOrDefault("limit", "1000"));
+        ArrayNode kept = JSON.createArrayNode();
+        for (JsonNode model : JSON.readTree(recorded)) {
+            if (model.path("id").asText().toLowerCase(Locale.ROOT).contains(word) && kept.size() < limit) {
+                kept.add(model);
+            }
+        }
+        respond(exchange, 200, JSON.writeValueAsString(kept));
+    }
+
+    /** The recorded repository whose name equals {@code requested} ignoring case, as recorded. */
+    private String recordedSpelling(String requested) throws IOException {
+        URL root = getClass().getClassLoader().getResource("hub");
+        if (root == null) {
+            return null;
+        }
+        Path dir;
+        try {
+            dir = Path.of(root.toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.getFileName().toString().equals(INFO))
+                    .map(f -> dir.relativize(f.getParent()).toString().replace('\\', '/'))
+                    .filter(repo -> repo.equalsIgnoreCase(requested)).findFirst().orElse(null);
+        }
+    }
+
+    private String resource(String name) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
