@@ -104,7 +104,7 @@ public record CapacitySearch(Slo slo, LoadProfile profile, double low, double hi
         }
         if (!result.profile().closedLoop() && result.sendLag().percentile(99) > maxSendLagMs) {
             return String.format(Locale.ROOT, "send lag p99 %.1f ms > %s ms", result.sendLag().percentile(99),
-                    SvgCharts.format(maxSendLagMs));
+                    Slo.compact(maxSendLagMs));
         }
         return null;
     }

@@ -50,6 +50,21 @@ public final class LoadGenerator {
     private record Outcome(int index, long dueNanos, Completion completion, Throwable failure) {
     }
 
+    /**
+     * Sends {@code requests} requests one after the other, {@code concurrent} at a time, never
+     * counted: the first requests of a JVM (class loading, compilation) and of a server are slow,
+     * and a schedule that starts cold falls behind for seconds.
+     */
+    public void warmUp(int requests, int concurrent) {
+        for (int done = 0; done < requests; done += concurrent) {
+            List<CompletableFuture<?>> wave = new ArrayList<>();
+            for (int i = 0; i < concurrent && done + i < requests; i++) {
+                wave.add(driver.stream(this.requests.apply(-1 - done - i)).handle((c, e) -> null));
+            }
+            wave.forEach(CompletableFuture::join);
+        }
+    }
+
     public LoadResult run(LoadProfile profile) {
         if (profile.closedLoop()) {
             driver.openConnections(profile.streams());

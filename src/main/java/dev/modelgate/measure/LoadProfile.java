@@ -73,8 +73,8 @@ public record LoadProfile(Kind kind, double level, int requests, Duration durati
     public String describe() {
         return switch (kind) {
             case CONCURRENCY -> streams() + " concurrent";
-            case CONSTANT -> String.format(Locale.ROOT, "%s requests/s (constant)", SvgCharts.format(level));
-            case POISSON -> String.format(Locale.ROOT, "%s requests/s (Poisson, seed %d)", SvgCharts.format(level), seed);
+            case CONSTANT -> String.format(Locale.ROOT, "%s requests/s (constant)", Slo.compact(level));
+            case POISSON -> String.format(Locale.ROOT, "%s requests/s (Poisson, seed %d)", Slo.compact(level), seed);
         };
     }
 }

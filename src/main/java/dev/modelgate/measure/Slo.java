@@ -45,7 +45,7 @@ public record Slo(List<Bound> bounds) {
 
         public String describe() {
             return String.format(Locale.ROOT, "%s p%s < %s ms", metric.key().toUpperCase(Locale.ROOT),
-                    SvgCharts.format(percentile), SvgCharts.format(limitMs));
+                    compact(percentile), compact(limitMs));
         }
     }
 
@@ -77,10 +77,16 @@ public record Slo(List<Bound> bounds) {
             double v = result.distribution(b.metric()).percentile(b.percentile());
             if (!(v < b.limitMs())) {
                 out.add(String.format(Locale.ROOT, "%s p%s %.1f ms", b.metric().key().toUpperCase(Locale.ROOT),
-                        SvgCharts.format(b.percentile()), v));
+                        compact(b.percentile()), v));
             }
         }
         return out;
+    }
+
+    /** {@code 95}, {@code 99.9}: no trailing zeros. */
+    static String compact(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Whether one request met every bound on its own figures. */
