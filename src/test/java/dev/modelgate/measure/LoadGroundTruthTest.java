@@ -63,6 +63,10 @@ class LoadGroundTruthTest {
                     .isGreaterThanOrEqualTo(TTFT_MS + queueMs);
             assertThat(over.misses()).anySatisfy(m -> assertThat(m).startsWith("TTFT p95"));
             assertThat(found.goodput()).as("requests within the SLO per second at K").isGreaterThan(0);
+            String chart = SvgCharts.capacity("capacity", found);
+            assertThat(chart).contains("TTFT p95 &lt; 220 ms");
+            assertThat(chart.split("class=\"met\"", -1)).as("bars of levels that met the SLO: 1, 2, 4, 6").hasSize(5);
+            assertThat(chart.split("class=\"missed\"", -1)).as("and that missed it: 7, 8").hasSize(3);
             assertThat(found.describe()).startsWith("serves 6 concurrent voice turns within the SLO (TTFT p95 < 220 ms,"
                     + " ITL p95 < 50 ms)");
         }
