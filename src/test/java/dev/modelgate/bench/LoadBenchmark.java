@@ -69,7 +69,8 @@ public final class LoadBenchmark {
 
     private static StreamDriver driver(VllmSimulator sim, int streams) {
         return new StreamDriver(sim.baseUrl(), sim.script().servedName(), Optional.empty(), options(streams),
-                UnaryOperator.identity(), f -> { }, Math.max(2, Runtime.getRuntime().availableProcessors()));
+                UnaryOperator.identity(), f -> { }, Integer.getInteger("bench.readers",
+                Math.max(2, Runtime.getRuntime().availableProcessors())));
     }
 
     /** TTFT − injected 100 ms over 100 sequential requests, for both clients. */
