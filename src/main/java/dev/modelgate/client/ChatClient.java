@@ -311,27 +311,7 @@ public final class ChatClient implements AutoCloseable {
         } catch (IOException e) {
             text = "";
         }
-        String message = text.isBlank() ? response.message() : text;
-        String type = null;
-        try {
-            JsonNode tree = JSON.readTree(text);
-            JsonNode error = tree == null ? null : tree.get("error");
-            if (error != null && error.isObject()) {
-                message = error.path("message").asText(message);
-                type = error.path("type").asText(null);
-            } else if (error != null && error.isTextual()) {
-                message = error.asText();
-            } else if (tree != null && "error".equals(tree.path("object").asText()) && tree.has("message")) {
-                // older vLLM: the error object itself, {"object": "error", "message", "type", "code"}
-                message = tree.get("message").asText(message);
-                type = tree.path("type").asText(null);
-            } else if (tree != null && tree.has("detail")) {
-                message = tree.get("detail").toString();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // not JSON: keep the raw text
-        }
-        return new ServerError(response.code(), type, Secret.redact(StreamAssembler.bounded(message)), false);
+        return ErrorBody.serverError(response.code(), response.message(), text);
     }
 
     @Override

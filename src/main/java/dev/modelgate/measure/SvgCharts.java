@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Small self-contained SVG charts for the report: the distribution of one figure (a histogram
- * with every sample as a tick, and markers such as p50 and the thresholds), and output tokens per
- * second against concurrency.
+ * with every sample as a tick, and markers such as p50 and the thresholds), output tokens per
+ * second against concurrency, and the levels of a capacity search against its SLO.
  */
 public final class SvgCharts {
 
@@ -124,6 +124,54 @@ public final class SvgCharts {
         text(svg, 14, TOP + plotH / 2, "middle", "aggregate output tok/s (bars)", -90);
         text(svg, WIDTH - 12, TOP + plotH / 2, "middle", "per-request decode tok/s p50 (line)", 90);
         text(svg, LEFT + plotW / 2, HEIGHT - 8, "middle", "concurrent streams");
+        return close(svg);
+    }
+
+    /**
+     * A capacity search: one bar per level measured (in the order of load), its height the first
+     * SLO bound's figure, green where the level met the SLO and red where it did not, with the
+     * bound's limit as a dashed line and goodput written above each bar.
+     */
+    public static String capacity(String title, Capacity capacity) {
+        StringBuilder svg = open(title);
+        List<Capacity.Step> steps = capacity.steps().stream()
+                .sorted(java.util.Comparator.comparingDouble(Capacity.Step::level)).toList();
+        if (steps.isEmpty()) {
+            text(svg, WIDTH / 2.0, HEIGHT / 2.0, "middle", "no levels");
+            return close(svg);
+        }
+        Slo.Bound bound = capacity.slo().bounds().get(0);
+        double plotW = WIDTH - LEFT - RIGHT;
+        double plotH = HEIGHT - TOP - BOTTOM;
+        double top = bound.limitMs();
+        for (Capacity.Step s : steps) {
+            top = Math.max(top, orZero(s.result().distribution(bound.metric()).percentile(bound.percentile())));
+        }
+        top = niceCeiling(top);
+        double slot = plotW / steps.size();
+        for (int i = 0; i < steps.size(); i++) {
+            Capacity.Step s = steps.get(i);
+            double v = orZero(s.result().distribution(bound.metric()).percentile(bound.percentile()));
+            double cx = LEFT + slot * (i + 0.5);
+            double h = plotH * v / top;
+            svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
+                    + " height=\"%.1f\" fill=\"%s\"/>%n", s.metSlo() ? "met" : "missed", cx - slot * 0.3, TOP + plotH - h,
+                    slot * 0.6, h, s.metSlo() ? "#a1d99b" : "#fc9272"));
+            text(svg, cx, TOP + plotH - h - 4, "middle", format(s.result().goodput(capacity.slo())) + "/s");
+            text(svg, cx, TOP + plotH + 16, "middle", Slo.compact(Distribution.round(s.level())));
+        }
+        double y = TOP + plotH - plotH * bound.limitMs() / top;
+        svg.append(String.format(Locale.ROOT, "<line class=\"limit\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\""
+                + " stroke=\"#d62728\" stroke-dasharray=\"4 3\"/>%n", LEFT, y, WIDTH - RIGHT, y));
+        text(svg, WIDTH - RIGHT, y - 4, "end", bound.describe());
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>%n",
+                LEFT, TOP + plotH, WIDTH - RIGHT, TOP + plotH));
+        text(svg, LEFT - 6, TOP + 4, "end", format(top));
+        text(svg, LEFT - 6, TOP + plotH, "end", "0");
+        text(svg, 14, TOP + plotH / 2, "middle", bound.metric().key().toUpperCase(Locale.ROOT) + " p"
+                + Slo.compact(bound.percentile()) + " ms (bars; goodput above)", -90);
+        text(svg, LEFT + plotW / 2, HEIGHT - 8, "middle", capacity.profile().closedLoop() ? "concurrent streams"
+                : "requests per second");
         return close(svg);
     }
 

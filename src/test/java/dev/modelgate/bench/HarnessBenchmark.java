@@ -52,6 +52,7 @@ public final class HarnessBenchmark {
         ttftOverhead();
         parsing();
         concurrency();
+        LoadBenchmark.run();
     }
 
     /** 1. Sequential requests with a 100 ms TTFT: how much the harness adds, and where. */

@@ -87,10 +87,11 @@ final class ChatCompletions {
         }
         int maxTokens = requested == null || requested.isNull() ? maxModelLen - promptTokens : requested.asInt();
         Reply reply = Reply.plan(script, request, Prompts.lastUserText(messages), maxTokens);
-        long start = sim.admit(receiptNanos);
-        try {
+        long admitted = sim.admit(receiptNanos);
+        try (VllmSimulator.Generation generation = sim.generate(admitted, Prompts.firstMessageText(messages))) {
+            long start = generation.startNanos();
             if (request.path("stream").asBoolean(false)) {
-                stream(exchange, script, request, reply, start, promptTokens, number);
+                stream(exchange, script, request, reply, start, promptTokens, number, generation);
             } else {
                 whole(exchange, script, reply, start, promptTokens);
             }
@@ -100,7 +101,7 @@ final class ChatCompletions {
     }
 
     private void stream(HttpExchange exchange, SimScript script, JsonNode request, Reply reply, long start,
-                        int promptTokens, int number) throws IOException {
+                        int promptTokens, int number, VllmSimulator.Generation generation) throws IOException {
         boolean ollama = script.ollamaDialect();
         boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
         boolean continuous = !ollama && includeUsage && script.sendsUsage() && script.continuousUsage()
@@ -144,6 +145,7 @@ final class ChatCompletions {
                 sim.metrics().interToken(now - previous, event.to() - event.from());
             }
             if (last) {
+                generation.close(); // generated: no longer counts against the capacity
                 sim.recordTiming(new StreamTiming(start, firstDue, firstWritten, dueAt, now, events.get(0).to(),
                         answerDue, answerWritten));
             }

@@ -61,6 +61,8 @@ import java.util.regex.Pattern;
  * @param startupLog      lines printed on stdout while booting (process mode)
  * @param faults          injected failures
  * @param ollama          what the Ollama dialect's {@code /api/*} endpoints report
+ * @param capacity        a known capacity: above it every request waits a scripted time before it
+ *                        is served (none by default)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonDeserialize(builder = SimScript.Builder.class)
@@ -88,7 +90,8 @@ public record SimScript(
         List<Answer> answers,
         List<String> startupLog,
         Faults faults,
-        Ollama ollama) {
+        Ollama ollama,
+        Capacity capacity) {
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -117,6 +120,7 @@ public record SimScript(
         startupLog = startupLog == null ? VLLM_STARTUP_LOG : List.copyOf(startupLog);
         faults = faults == null ? Faults.NONE : faults;
         ollama = ollama == null ? Ollama.DEFAULTS : ollama;
+        capacity = capacity == null ? Capacity.UNLIMITED : capacity;
     }
 
     public static SimScript defaults() {
@@ -232,6 +236,11 @@ public record SimScript(
 
     public SimScript withFaults(Faults f) {
         return toBuilder().faults(f).build();
+    }
+
+    /** Above {@code concurrent} requests being generated, each new request waits {@code queueDelayMs} per request over. */
+    public SimScript withCapacity(int concurrent, double queueDelayMs) {
+        return toBuilder().capacity(new Capacity(concurrent, queueDelayMs)).build();
     }
 
     public boolean ollamaDialect() {
@@ -383,6 +392,29 @@ public record SimScript(
         }
     }
 
+    /**
+     * A server that serves {@code concurrent} requests at full speed and queues the rest: a request
+     * that arrives while {@code n > concurrent} requests (itself included) are being generated waits
+     * {@code (n − concurrent) · queueDelayMs} before its clock starts, so its TTFT (and every later
+     * event) is that much later. {@code concurrent = 0}: no limit.
+     */
+    public record Capacity(int concurrent, double queueDelayMs) {
+
+        public static final Capacity UNLIMITED = new Capacity(0, 0);
+
+        public Capacity {
+            if (concurrent < 0 || queueDelayMs < 0) {
+                throw new IllegalArgumentException("capacity.concurrent >= 0 and capacity.queueDelayMs >= 0 are required");
+            }
+        }
+
+        /** The wait of a request that arrives with {@code generating} requests being generated, itself included. */
+        public long queueDelayNanos(int generating) {
+            return concurrent == 0 || generating <= concurrent ? 0
+                    : Math.round((generating - concurrent) * queueDelayMs * 1_000_000.0);
+        }
+    }
+
     /** Builds a script; every field starts at its default. */
     @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
@@ -410,6 +442,7 @@ public record SimScript(
         private List<String> startupLog = VLLM_STARTUP_LOG;
         private Faults faults = Faults.NONE;
         private Ollama ollama = Ollama.DEFAULTS;
+        private Capacity capacity = Capacity.UNLIMITED;
 
         Builder() {
         }
@@ -439,6 +472,7 @@ public record SimScript(
             startupLog = s.startupLog;
             faults = s.faults;
             ollama = s.ollama;
+            capacity = s.capacity;
         }
 
         public Builder servedName(String v) {
@@ -561,11 +595,17 @@ public record SimScript(
             return this;
         }
 
+        public Builder capacity(Capacity v) {
+            capacity = v;
+            return this;
+        }
+
         public SimScript build() {
             return new SimScript(servedName, dialect, version, ttftMs, interTokenMs, tokensPerEvent, firstTokenAlone,
                     reasoningTokens, continuousUsage, roleChunkLeadMs,
                     outputTokens, maxModelLen, kvCacheTokens, maxRunning, acceptsImages, acceptsIgnoreEos,
-                    reasoningField, splitToolCallDeltas, sendsUsage, apiKey, answers, startupLog, faults, ollama);
+                    reasoningField, splitToolCallDeltas, sendsUsage, apiKey, answers, startupLog, faults, ollama,
+                    capacity);
         }
     }
 }

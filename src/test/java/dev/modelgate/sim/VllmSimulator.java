@@ -58,6 +58,8 @@ public final class VllmSimulator implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicLong runningTokens = new AtomicLong();
+    private final AtomicInteger generating = new AtomicInteger();
+    private final List<Admission> admissions = Collections.synchronizedList(new ArrayList<>());
     private final List<String> prompts = Collections.synchronizedList(new ArrayList<>());
     private final List<StreamTiming> timings = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -307,6 +309,59 @@ public final class VllmSimulator implements AutoCloseable {
         }
         metrics.running().incrementAndGet();
         return Math.max(receipt, System.nanoTime());
+    }
+
+    /**
+     * Counts a request as being generated from {@code start} on and applies the script's
+     * {@link SimScript.Capacity}: the generation it returns starts after the queueing delay.
+     */
+    Generation generate(long start, String firstMessage) {
+        int n = generating.incrementAndGet();
+        long delay = script.capacity().queueDelayNanos(n);
+        String prompt = firstMessage.length() <= 100 ? firstMessage : firstMessage.substring(0, 100);
+        admissions.add(new Admission(prompt, n, delay));
+        return new Generation(start + delay);
+    }
+
+    /**
+     * Every chat request that was served, in the order its generation began: the start of its first
+     * message (up to 100 characters), how many requests were being generated when it arrived
+     * (itself included), and the queueing delay the capacity added.
+     */
+    public List<Admission> admissions() {
+        synchronized (admissions) {
+            return List.copyOf(admissions);
+        }
+    }
+
+    /** One served request as {@link #admissions()} lists it. */
+    public record Admission(String promptStart, int generating, long queueDelayNanos) {
+
+        public double queueDelayMs() {
+            return queueDelayNanos / 1e6;
+        }
+    }
+
+    /** A request being generated; ends (idempotently) when its last output event is written, or when it fails. */
+    final class Generation implements AutoCloseable {
+        private final long startNanos;
+        private boolean ended;
+
+        private Generation(long startNanos) {
+            this.startNanos = startNanos;
+        }
+
+        long startNanos() {
+            return startNanos;
+        }
+
+        @Override
+        public void close() {
+            if (!ended) {
+                ended = true;
+                generating.decrementAndGet();
+            }
+        }
     }
 
     void release() {

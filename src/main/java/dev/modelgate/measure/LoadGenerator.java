@@ -1,0 +1,196 @@
+package dev.modelgate.measure;
+
+import dev.modelgate.client.ChatRequest;
+import dev.modelgate.client.Completion;
+import dev.modelgate.client.StreamDriver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+
+/**
+ * Runs a {@link LoadProfile} through a {@link StreamDriver}: one scheduler thread sends every
+ * request at its due instant (parking until just before it, then spinning the last
+ * {@value #SPIN_NANOS} ns), the driver's reader threads carry the streams. Open loop: the due
+ * instants come from {@link ArrivalSchedule}. Closed loop: {@code streams} requests are due at the
+ * start and each end makes the next one due at that instant. Every request is measured from when
+ * it was due; the send lag is kept beside it.
+ */
+public final class LoadGenerator {
+
+    static final long SPIN_NANOS = 100_000;
+    private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final StreamDriver driver;
+    private final IntFunction<ChatRequest> requests;
+    private final int maxTokens;
+    private final Duration patience;
+
+    /**
+     * @param requests  request {@code i} of a run (each should start with a prefix of its own, so
+     *                  that a prefix cache cannot serve it)
+     * @param maxTokens what the requests ask for (0: no limit), to check their usage
+     * @param patience  how long to wait for the last streams after the schedule has ended
+     */
+    public LoadGenerator(StreamDriver driver, IntFunction<ChatRequest> requests, int maxTokens, Duration patience) {
+        this.driver = driver;
+        this.requests = requests;
+        this.maxTokens = maxTokens;
+        this.patience = patience;
+    }
+
+    /** One outcome: when it was due, and its completion or failure. */
+    private record Outcome(int index, long dueNanos, Completion completion, Throwable failure) {
+    }
+
+    /**
+     * Sends {@code requests} requests one after the other, {@code concurrent} at a time, never
+     * counted: the first requests of a JVM (class loading, compilation) and of a server are slow,
+     * and a schedule that starts cold falls behind for seconds.
+     */
+    public void warmUp(int requests, int concurrent) {
+        for (int done = 0; done < requests; done += concurrent) {
+            List<CompletableFuture<?>> wave = new ArrayList<>();
+            for (int i = 0; i < concurrent && done + i < requests; i++) {
+                wave.add(driver.stream(this.requests.apply(-1 - done - i)).handle((c, e) -> null));
+            }
+            wave.forEach(CompletableFuture::join);
+        }
+    }
+
+    public LoadResult run(LoadProfile profile) {
+        if (profile.closedLoop()) {
+            driver.openConnections(profile.streams());
+        }
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<?>> pending = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime() + START_DELAY_NANOS;
+        Runnable schedule = profile.closedLoop() ? () -> closedLoop(profile, start, outcomes, pending)
+                : () -> openLoop(profile, start, outcomes, pending);
+        Thread scheduler = new Thread(schedule, "modelgate-load-scheduler");
+        scheduler.setDaemon(true);
+        scheduler.start();
+        try {
+            scheduler.join();
+            List<CompletableFuture<?>> all;
+            synchronized (pending) {
+                all = List.copyOf(pending);
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + profile.describe(), e);
+        } catch (TimeoutException e) {
+            // streams still open are left out and counted as failures below
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return result(profile, start, outcomes, pending.size());
+    }
+
+    private void openLoop(LoadProfile profile, long start, List<Outcome> outcomes, List<CompletableFuture<?>> pending) {
+        long[] offsets = ArrivalSchedule.offsetsNanos(profile);
+        for (int i = 0; i < offsets.length; i++) {
+            long due = start + offsets[i];
+            waitUntil(due);
+            pending.add(send(i, due, outcomes, null));
+        }
+    }
+
+    private void closedLoop(LoadProfile profile, long start, List<Outcome> outcomes, List<CompletableFuture<?>> pending) {
+        LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
+        int streams = profile.streams();
+        for (int s = 0; s < streams; s++) {
+            due.add(start);
+        }
+        long stopAt = profile.requests() > 0 ? Long.MAX_VALUE : start + profile.duration().toNanos();
+        int active = streams;
+        int sent = 0;
+        try {
+            while (active > 0 && (profile.requests() == 0 || sent < profile.requests())) {
+                long at = due.take();
+                if (at - stopAt >= 0) {
+                    active--;
+                    continue;
+                }
+                waitUntil(at);
+                pending.add(send(sent++, at, outcomes, due));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private CompletableFuture<?> send(int index, long dueNanos, List<Outcome> outcomes, LinkedBlockingQueue<Long> next) {
+        CompletableFuture<Completion> stream;
+        try {
+            stream = driver.stream(requests.apply(index));
+        } catch (RuntimeException e) {
+            stream = CompletableFuture.failedFuture(e);
+        }
+        return stream.handle((completion, failure) -> {
+            long end = System.nanoTime();
+            outcomes.add(new Outcome(index, dueNanos, completion, failure));
+            if (next != null) {
+                next.add(end); // closed loop: this stream's next request is due now
+            }
+            return null;
+        });
+    }
+
+    /** Parks until just before {@code deadline}, then spins to it. */
+    static void waitUntil(long deadline) {
+        long remaining;
+        while ((remaining = deadline - System.nanoTime()) > SPIN_NANOS) {
+            LockSupport.parkNanos(remaining - SPIN_NANOS);
+        }
+        while (deadline - System.nanoTime() > 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private LoadResult result(LoadProfile profile, long start, List<Outcome> outcomes, int sent) {
+        List<Outcome> all;
+        synchronized (outcomes) {
+            all = new ArrayList<>(outcomes);
+        }
+        all.sort(Comparator.comparingLong(Outcome::dueNanos).thenComparingInt(Outcome::index));
+        long lastDue = all.isEmpty() ? start : all.get(all.size() - 1).dueNanos();
+        long countFrom = start + profile.warmUp().toNanos();
+        long countTo = lastDue - profile.coolDown().toNanos();
+        List<LoadSample> counted = new ArrayList<>();
+        int excluded = 0;
+        int failures = 0;
+        String firstError = null;
+        for (Outcome o : all) {
+            if (o.dueNanos() - countFrom < 0 || o.dueNanos() - countTo > 0) {
+                excluded++;
+            } else if (o.failure() != null) {
+                failures++;
+                Throwable t = o.failure() instanceof java.util.concurrent.CompletionException && o.failure().getCause() != null
+                        ? o.failure().getCause() : o.failure();
+                firstError = firstError == null ? t.getMessage() : firstError;
+            } else {
+                counted.add(new LoadSample(o.dueNanos(), Sample.of("load", o.index(), o.completion(), maxTokens,
+                        o.dueNanos())));
+            }
+        }
+        if (all.size() < sent) {
+            // streams that had not ended when the patience ran out
+            failures += sent - all.size();
+            firstError = firstError == null ? (sent - all.size()) + " stream(s) still open " + patience.toSeconds()
+                    + " s after the schedule ended" : firstError;
+        }
+        List<Sample> plain = counted.stream().map(LoadSample::sample).toList();
+        long window = counted.isEmpty() ? 0 : counted.stream().mapToLong(s -> s.sample().doneNanos()).max().getAsLong()
+                - counted.get(0).scheduledNanos();
+        return new LoadResult(profile, counted, excluded, failures, firstError, ConcurrencyLevel.peak(plain), window);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.modelgate.measure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/**
+ * A service-level objective: bounds such as "TTFT p95 < 300 ms" and "ITL p95 < 50 ms", every one
+ * measured from the scheduled send. A load meets it when every bound holds over the counted
+ * requests and none of them failed; a single request meets it (for goodput) when its own TTFT and
+ * E2E are under their limits and the same percentile of its own inter-token gaps is under the ITL
+ * limit.
+ */
+public record Slo(List<Bound> bounds) {
+
+    /** What a bound limits. */
+    public enum Metric {
+        TTFT("ttft"), ITL("itl"), E2E("e2e");
+
+        private final String key;
+
+        Metric(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** {@code ttft}, {@code itl} or {@code e2e}; null when unknown. */
+        public static Metric of(String key) {
+            for (Metric m : values()) {
+                if (m.key.equals(key)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** {@code metric} at {@code percentile} must be strictly below {@code limitMs}. */
+    public record Bound(Metric metric, double percentile, double limitMs) {
+
+        public String describe() {
+            return String.format(Locale.ROOT, "%s p%s < %s ms", metric.key().toUpperCase(Locale.ROOT),
+                    compact(percentile), compact(limitMs));
+        }
+    }
+
+    public Slo {
+        bounds = List.copyOf(bounds);
+        if (bounds.isEmpty()) {
+            throw new IllegalArgumentException("an SLO needs at least one bound");
+        }
+    }
+
+    public static Slo of(Bound... bounds) {
+        return new Slo(List.of(bounds));
+    }
+
+    /** e.g. {@code "TTFT p95 < 300 ms, ITL p95 < 50 ms"}. */
+    public String describe() {
+        return bounds.stream().map(Bound::describe).collect(Collectors.joining(", "));
+    }
+
+    /** Whether the run meets every bound with no failed request. */
+    public boolean metBy(LoadResult result) {
+        return result.failures() == 0 && !result.samples().isEmpty() && misses(result).isEmpty();
+    }
+
+    /** The bounds the run misses, each with its measured value, e.g. {@code "TTFT p95 412.3 ms"}. */
+    public List<String> misses(LoadResult result) {
+        List<String> out = new ArrayList<>();
+        for (Bound b : bounds) {
+            double v = result.distribution(b.metric()).percentile(b.percentile());
+            if (!(v < b.limitMs())) {
+                out.add(String.format(Locale.ROOT, "%s p%s %.1f ms", b.metric().key().toUpperCase(Locale.ROOT),
+                        compact(b.percentile()), v));
+            }
+        }
+        return out;
+    }
+
+    /** {@code 95}, {@code 99.9}: no trailing zeros. */
+    static String compact(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether one request met every bound on its own figures. */
+    public boolean metBy(LoadSample s) {
+        for (Bound b : bounds) {
+            double v = switch (b.metric()) {
+                case TTFT -> s.ttftFromScheduleMs().orElse(Double.POSITIVE_INFINITY);
+                case E2E -> s.e2eFromScheduleMs();
+                case ITL -> {
+                    OptionalDouble gap = s.sample().itlMs().isEmpty() ? OptionalDouble.of(0)
+                            : OptionalDouble.of(Distribution.of(s.sample().itlMs()).percentile(b.percentile()));
+                    yield gap.getAsDouble();
+                }
+            };
+            if (!(v < b.limitMs())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
