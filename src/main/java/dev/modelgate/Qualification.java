@@ -11,6 +11,8 @@ import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Marks a qualification suite: the class runs once per candidate selected with {@code -Dmodel}
@@ -33,5 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ClassTemplate
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(QualificationExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 public @interface Qualification {
 }

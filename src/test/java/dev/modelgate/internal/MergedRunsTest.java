@@ -49,7 +49,7 @@ class MergedRunsTest {
 
     @BeforeAll
     void twoServersAndTwoSeparateRunsAndOneRunOfBoth() throws IOException {
-        fast = VllmSimulator.start(script("fast-model", 40));
+        fast = VllmSimulator.start(script("fast-model", 10));
         slow = VllmSimulator.start(script("slow-model", 400));
         models = Files.createDirectories(tmp.resolve("models"));
         candidate("fast-model", fast);
