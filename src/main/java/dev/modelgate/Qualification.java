@@ -21,6 +21,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * {@link org.junit.jupiter.api.Order} order, and stops it. Without {@code -Dmodel} the suite runs
  * nothing and fails nothing.
  *
+ * <p>Candidates run one after another; with {@code -Dmodelgate.parallel=N} and JUnit's parallel
+ * execution on, up to N candidates served elsewhere run at once, while every {@link Requirement}
+ * test of one candidate keeps its order on one thread, and a server on this machine runs alone.
+ *
  * <p>Before the first boot every candidate file, the requirement table and every case file are
  * validated; all problems are reported together and nothing boots.
  *

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code modelgate.parallel=2} with JUnit's parallel execution on: two candidates served by two
- * servers elsewhere are qualified at the same time (each attached once: each server sees its own
- * requests only), and each keeps its own server's figures. How much faster that is is a benchmark
+ * servers elsewhere are qualified at the same time, and each keeps its own server's figures. How much faster that is is a benchmark
  * figure ({@code ParallelCandidatesBench}), not asserted here.
  */
 class ParallelCandidatesTest {
