@@ -11,6 +11,8 @@ import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Marks a qualification suite: the class runs once per candidate selected with {@code -Dmodel}
@@ -18,6 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the first test that needs a running model), runs every {@link Requirement} test against it in
  * {@link org.junit.jupiter.api.Order} order, and stops it. Without {@code -Dmodel} the suite runs
  * nothing and fails nothing.
+ *
+ * <p>Candidates run one after another; with {@code -Dmodelgate.parallel=N} and JUnit's parallel
+ * execution on, up to N candidates served elsewhere run at once, while every {@link Requirement}
+ * test of one candidate keeps its order on one thread, and a server on this machine runs alone.
  *
  * <p>Before the first boot every candidate file, the requirement table and every case file are
  * validated; all problems are reported together and nothing boots.
@@ -33,5 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ClassTemplate
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(QualificationExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 public @interface Qualification {
 }

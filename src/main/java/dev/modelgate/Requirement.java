@@ -5,6 +5,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Binds a test method of a {@link Qualification} suite to one row of {@code requirements.yaml}.
@@ -14,6 +16,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@Execution(ExecutionMode.SAME_THREAD)
 public @interface Requirement {
 
     /** The requirement id, a key under {@code requirements:} in {@code requirements.yaml}. */

@@ -49,6 +49,7 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
     static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CandidateExtension.class);
     private static final String SESSION = "session";
     private static final String EVIDENCE = "evidence";
+    private static final String PERMIT = "permit";
     private static final Set<Class<?>> BOOTING = Set.of(RunningModel.class, ChatClient.class, Boot.class,
             BootMemory.class);
     /** Parameters whose test is broken before it runs when the boot fails. */
@@ -60,19 +61,24 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
     private final Candidate candidate;
     private final RunPlan plan;
     private final int position;
+    private final CandidateSlots slots;
 
-    CandidateExtension(Candidate candidate, RunPlan plan, int position) {
+    CandidateExtension(Candidate candidate, RunPlan plan, int position, CandidateSlots slots) {
         this.candidate = candidate;
         this.plan = plan;
         this.position = position;
+        this.slots = slots;
     }
 
     @Override
-    public void beforeClassTemplateInvocation(ExtensionContext context) {
+    public void beforeClassTemplateInvocation(ExtensionContext context) throws InterruptedException {
         if (Interruption.stopping()) {
             throw new IllegalStateException("the run is being stopped (interrupted): " + candidate.id()
                     + " is not qualified");
         }
+        // Closed by the store after the session (registered before it): the next candidate starts once this one's
+        // server is stopped.
+        context.getStore(NAMESPACE).put(PERMIT, slots.acquire(candidate));
         System.out.println("[modelgate] qualifying " + candidate.id() + " (" + position + "/"
                 + plan.candidates().size() + ", engine " + candidate.engine().type() + ")");
         // Registered before anything starts: JUnit closes it with the invocation even on failure.
@@ -86,6 +92,10 @@ final class CandidateExtension implements BeforeClassTemplateInvocationCallback,
             session.close();
             System.out.println("[modelgate] " + candidate.id() + ": done; results in "
                     + plan.store().fileOf(candidate.id()));
+        }
+        CandidateSlots.Permit permit = context.getStore(NAMESPACE).get(PERMIT, CandidateSlots.Permit.class);
+        if (permit != null) {
+            permit.close();
         }
     }
 

@@ -11,11 +11,13 @@ final class CandidateInvocation implements ClassTemplateInvocationContext {
     private final Candidate candidate;
     private final RunPlan plan;
     private final int position;
+    private final CandidateSlots slots;
 
-    CandidateInvocation(Candidate candidate, RunPlan plan, int position) {
+    CandidateInvocation(Candidate candidate, RunPlan plan, int position, CandidateSlots slots) {
         this.candidate = candidate;
         this.plan = plan;
         this.position = position;
+        this.slots = slots;
     }
 
     @Override
@@ -25,6 +27,6 @@ final class CandidateInvocation implements ClassTemplateInvocationContext {
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-        return List.of(new CandidateExtension(candidate, plan, position));
+        return List.of(new CandidateExtension(candidate, plan, position, slots));
     }
 }

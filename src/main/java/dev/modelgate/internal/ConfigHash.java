@@ -4,6 +4,7 @@ import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.ResourceDirs;
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.verdict.ConfigParts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,16 @@ final class ConfigHash {
             update(sha, "repeats", String.valueOf(repeats));
         }
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The same inputs as {@link #of}, digested one by one, so that two results can say which input differs. */
+    static ConfigParts parts(Candidate candidate, Requirements requirements, Settings settings,
+                             Optional<String> engineVersion) {
+        String file = candidate.source().isPresent()
+                ? HexFormat.of().formatHex(sha256().digest(read(candidate.source().get())), 0, 8)
+                : ConfigParts.digest(candidate.toString());
+        return ConfigParts.of(file, candidate.engine().type() + " " + engineVersion.orElse("unknown"), requirements,
+                casesDigest(settings).substring(0, 16));
     }
 
     /** A digest over every case file (built-in and {@code modelgate.cases}), by relative path and content. */

@@ -20,6 +20,7 @@ import dev.modelgate.engine.ServingDialect;
 import dev.modelgate.measure.memory.BootMemory;
 import dev.modelgate.measure.memory.BudgetMode;
 import dev.modelgate.verdict.CandidateResult;
+import dev.modelgate.verdict.ConfigParts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -76,6 +77,7 @@ final class ModelSession implements AutoCloseable {
                 ? plan.store().read(candidate.id()).filter(r -> hash.equals(r.configHash()))
                 : Optional.empty();
         this.result = CandidateResult.start(candidate, hash);
+        result.put(ConfigParts.FIELD, ConfigHash.parts(candidate, plan.requirements(), plan.settings(), version).toJson());
         reusable.ifPresent(previous -> result.resumeFrom(previous));
         reusable.ifPresent(previous -> System.out.println("[modelgate] " + candidate.id()
                 + ": resuming; results of the " + (previous.isComplete() ? "" : "unfinished ") + "run started "
@@ -336,6 +338,8 @@ final class ModelSession implements AutoCloseable {
         result.engine(running.engine(), running.engineVersion().orElse(null), running.details());
         result.put("configHash", CandidateResult.JSON.getNodeFactory().textNode(
                 ConfigHash.of(candidate, plan.requirements(), plan.settings(), running.engineVersion())));
+        result.put(ConfigParts.FIELD, ConfigHash.parts(candidate, plan.requirements(), plan.settings(),
+                running.engineVersion()).toJson());
         result.bootSeconds(running.bootTime().toMillis() / 1000.0);
         persist();
     }

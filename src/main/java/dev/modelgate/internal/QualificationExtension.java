@@ -74,7 +74,8 @@ public final class QualificationExtension implements ClassTemplateInvocationCont
         plan.writeManifest();
         System.out.println("[modelgate] qualification of " + candidates.stream().map(Candidate::id).toList()
                 + " against baseline " + requirements.baseline() + "; results in " + plan.store().dir());
+        CandidateSlots slots = ParallelRuns.slots(settings, context, candidates);
         AtomicInteger position = new AtomicInteger();
-        return candidates.stream().map(c -> new CandidateInvocation(c, plan, position.incrementAndGet()));
+        return candidates.stream().map(c -> new CandidateInvocation(c, plan, position.incrementAndGet(), slots));
     }
 }

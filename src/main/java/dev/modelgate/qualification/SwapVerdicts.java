@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       aborted (shown as skipped, with the reason) under the default {@code must};</li>
  *   <li>the baseline itself: aborted ("is the baseline").</li>
  * </ul>
- * Without {@code -Dmodel} it runs nothing and fails nothing.
+ * With {@code -Dmodelgate.merge=<dir>[,<dir>…]} (and no {@code -Dmodel}) it judges the results of
+ * earlier runs instead, gathered into this build's results directory, and merges their Allure results.
+ * Without either it runs nothing and fails nothing.
  */
 @ExtendWith(SwapVerdictExtension.class)
 public interface SwapVerdicts {

@@ -53,25 +53,38 @@ final class VerdictRun {
     }
 
     Stream<DynamicNode> tests() {
-        if (settings.get(Settings.MODEL).isEmpty()) {
+        boolean merging = settings.get(MergeStep.MERGE).isPresent();
+        if (settings.get(Settings.MODEL).isEmpty() && !merging) {
             return Stream.empty();
         }
         Path dir = settings.resultsDir();
-        Optional<RunManifest> read = RunManifest.read(dir);
-        if (read.isEmpty()) {
-            return Stream.of(aborted("no " + dir.resolve(RunManifest.FILE) + ": the qualification suite did not start"
-                    + " (see its failures), so there is nothing to decide"));
+        Catalog catalog = merging ? catalog() : null;
+        Optional<MergeStep> merge = Optional.empty();
+        RunManifest manifest;
+        if (merging) {
+            if (settings.get(Settings.MODEL).isPresent()) {
+                throw new IllegalArgumentException("-D" + MergeStep.MERGE + " merges earlier runs and runs nothing;"
+                        + " leave out -Dmodel (qualify first, in separate builds, then merge)");
+            }
+            merge = Optional.of(MergeStep.prepare(settings, catalog.requirements(), dir));
+            manifest = merge.get().manifest();
+        } else {
+            Optional<RunManifest> read = RunManifest.read(dir);
+            if (read.isEmpty()) {
+                return Stream.of(aborted("no " + dir.resolve(RunManifest.FILE) + ": the qualification suite did not"
+                        + " start (see its failures), so there is nothing to decide"));
+            }
+            manifest = read.get();
+            Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+            if (manifest.startedAt().isBefore(jvmStart.minus(CLOCK_SLACK))) {
+                return Stream.of(aborted(dir.resolve(RunManifest.FILE) + " is from an earlier run (started "
+                        + manifest.startedAt() + "): the qualification suite of this run did not start"));
+            }
         }
-        RunManifest manifest = read.get();
-        Instant jvmStart = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
-        if (manifest.startedAt().isBefore(jvmStart.minus(CLOCK_SLACK))) {
-            return Stream.of(aborted(dir.resolve(RunManifest.FILE) + " is from an earlier run (started "
-                    + manifest.startedAt() + "): the qualification suite of this run did not start"));
+        if (catalog == null) {
+            catalog = catalog();
         }
         Gate gate = Gate.of(settings.get(Settings.GATE).orElse(manifest.gate()));
-        Problems problems = new Problems();
-        Catalog catalog = CatalogLoader.load(settings, problems);
-        problems.throwIfAny();
         Verdict verdict = new Verdicts(catalog.requirements(), catalog::candidate, dir, storedBaselineDirs())
                 .compute(manifest, gate);
         VerdictReport report = new VerdictReport(verdict, catalog.requirements());
@@ -80,14 +93,18 @@ final class VerdictRun {
         measured.add(verdict.baseline().id());
         Path registry = ResourceRegistryTable.write(dir, catalog.requirements(), measured);
         Path projectDir = Optional.ofNullable(out.resultsDir().toAbsolutePath().getParent()).orElse(Path.of(""));
-        report.writeRunFiles(out, HostFacts.probe(projectDir, env), env,
+        HostFacts host = HostFacts.probe(projectDir, env);
+        report.writeRunFiles(out, host, env,
                 AllureHistory.DEFAULT_REPORTS.stream().map(projectDir::resolve).toList());
+        merge.ifPresent(m -> m.writeReport(out, verdict, host, dir));
+        Optional<String> mixed = merge.flatMap(MergeStep::mixedStep);
         String name = "swap verdict vs " + verdict.baseline().id();
         return verdict.candidates().stream().map(c -> dynamicContainer(c.id(),
-                Stream.of(dynamicTest(name, () -> judge(c, verdict, report, registry)))));
+                Stream.of(dynamicTest(name, () -> judge(c, verdict, report, registry, mixed)))));
     }
 
-    private void judge(CandidateVerdict c, Verdict verdict, VerdictReport report, Path registry) {
+    private void judge(CandidateVerdict c, Verdict verdict, VerdictReport report, Path registry,
+                       Optional<String> mixed) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("epic", "qualification");
         labels.put("feature", "Swap verdict");
@@ -105,6 +122,7 @@ final class VerdictRun {
             }
             out.step("total " + Format.score(s.total()));
         });
+        mixed.ifPresent(out::failedStep);
         c.decision().review().mustHaveMisses().forEach(m -> out.failedStep(m));
         c.decision().review().notEstablished().forEach(m -> out.failedStep(m));
         c.decision().review().niceToHaveMisses().forEach(m -> out.failedStep(m));
@@ -130,6 +148,13 @@ final class VerdictRun {
             }
             default -> throw new IllegalStateException("unknown outcome " + outcome);
         }
+    }
+
+    private Catalog catalog() {
+        Problems problems = new Problems();
+        Catalog catalog = CatalogLoader.load(settings, problems);
+        problems.throwIfAny();
+        return catalog;
     }
 
     private List<Path> storedBaselineDirs() {

@@ -60,6 +60,11 @@ public final class QualificationRun {
         return new QualificationRun(SUITE);
     }
 
+    /** The verdict tests alone, as {@code mvn test -Dmodelgate.merge=…} runs them. */
+    public static QualificationRun verdictOnly() {
+        return new QualificationRun(VERDICT);
+    }
+
     /** Also runs the verdict tests after the suite, as {@code mvn test -Dmodel=…} does. */
     public QualificationRun withVerdict() {
         more.add(VERDICT);

@@ -83,6 +83,20 @@ class VllmBudgetTest {
     }
 
     @Test
+    void tensorParallelOverTwoH200sGivesEachGpuHalfTheShare() {
+        Candidate tp2 = Catalogue.with(Catalogue.candidate("gemma-4-26b-a4b"), "vllm",
+                List.of("--tensor-parallel-size", "2"));
+
+        MemoryBudget budget = VllmBudget.budgetOf(tp2, Catalogue.requirements(), H200_GIB).orElseThrow();
+
+        // 20 GiB over 2 × 140.4 GiB = 0.071225…, rounded down: vLLM applies the share on each GPU.
+        assertThat(budget.gpuMemoryUtilization()).isEqualTo(0.0712);
+        assertThat(budget.gib()).isCloseTo(0.0712 * 2 * H200_GIB, within(1e-9)).isLessThanOrEqualTo(20);
+        assertThat(VllmBudget.withBudget(tp2, Catalogue.requirements(), H200_GIB).engine().args())
+                .containsSequence("--gpu-memory-utilization", "0.0712");
+    }
+
+    @Test
     void strictlyBelowStaysBelowAndMoreThanTheCardIsTheWholeCard() {
         Candidate gemma = Catalogue.candidate("gemma-4-26b-a4b");
 
