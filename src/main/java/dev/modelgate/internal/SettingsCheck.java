@@ -70,6 +70,11 @@ final class SettingsCheck {
         r.put(Settings.IDLE_TIMEOUT, positiveNumber(" seconds"));
         r.put(Settings.VLLM, executable());
         r.put(Settings.HF_ENDPOINT, httpUrl());
+        r.put(Settings.SURVEY, existingFile());
+        r.put(CandidateSlots.PARALLEL, wholeNumber(1, 256, " candidates at once"));
+        // Read by the merge step, which runs without -Dmodel; named here so that they are known settings.
+        r.put("modelgate.merge", existingDirectories());
+        r.put("modelgate.merge.allowMixed", bool());
         r.put(EngineSettings.CACHE, any());
         r.put(EngineSettings.THREADS, wholeNumber(1, 1_024, " threads"));
         r.put(EngineSettings.DOCKER, executable());

@@ -46,6 +46,7 @@ class BadSettingsCorpusTest {
                 bad("modelgate.caseConcurrency", "0", "allowed: from 1 to 1024 cases at once"),
                 bad("modelgate.caseFilter", "tool-calling/(timer", "is not a valid regular expression: Unclosed group"),
                 bad("modelgate.repeats", "0", "'0' is out of range; allowed: from 1 to 100 runs of each case"),
+                bad("modelgate.parallel", "two", "'two' is not a whole number; allowed: from 1 to 256 candidates at once"),
                 bad("modelgate.bootTimeout", "10m", "'10m' is not a whole number; allowed: from 1 to 86400 seconds"),
                 bad("modelgate.requestTimeout", "0", "'0' must be more than 0 seconds"),
                 bad("modelgate.idleTimeout", "fast", "'fast' is not a number", "decimals allowed"),
