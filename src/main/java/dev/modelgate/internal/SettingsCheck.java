@@ -25,7 +25,6 @@ import dev.modelgate.report.AllureOutput;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -100,10 +99,5 @@ final class SettingsCheck {
 
     private static String shown(String name, String value) {
         return name.equals(Settings.API_KEY) ? "***" : value;
-    }
-
-    /** For tests: whether a value would be accepted. */
-    static Optional<String> check(String name, String value) {
-        return RULES.get(name).check(value);
     }
 }

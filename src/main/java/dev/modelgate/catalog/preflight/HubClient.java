@@ -30,6 +30,16 @@ final class HubClient {
     private final Optional<Secret> token;
     private final Path cacheDir;
 
+    /** A client of the Hub at {@code endpoint} (the value of {@code modelgate.hfEndpoint}), checked to be a URL. */
+    static HubClient forEndpoint(String endpoint, Optional<Secret> token, Path cacheDir) {
+        HttpUrl url = HttpUrl.parse(endpoint);
+        if (url == null) {
+            throw new IllegalArgumentException("Configuration error: " + dev.modelgate.catalog.Settings.HF_ENDPOINT
+                    + "=" + endpoint + " is not an http(s) URL; use e.g. " + HubPreflight.DEFAULT_ENDPOINT);
+        }
+        return new HubClient(url, token, cacheDir);
+    }
+
     HubClient(HttpUrl endpoint, Optional<Secret> token, Path cacheDir) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))

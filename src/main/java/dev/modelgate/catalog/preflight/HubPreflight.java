@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import okhttp3.HttpUrl;
 
 /**
  * The optional Hub preflight ({@code -Dmodelgate.preflight=true}): before anything boots, reads each
@@ -40,12 +39,7 @@ public final class HubPreflight {
      * @param cacheDir where responses are kept
      */
     public static HubPreflight create(String endpoint, Optional<Secret> token, Path cacheDir) {
-        HttpUrl url = HttpUrl.parse(endpoint);
-        if (url == null) {
-            throw new IllegalArgumentException("Configuration error: " + Settings.HF_ENDPOINT + "=" + endpoint
-                    + " is not an http(s) URL; use e.g. " + DEFAULT_ENDPOINT);
-        }
-        return new HubPreflight(new HubClient(url, token, cacheDir));
+        return new HubPreflight(HubClient.forEndpoint(endpoint, token, cacheDir));
     }
 
     /**

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
 
 /**
  * The Hub survey ({@code mvn test -Dgroups=survey -Dmodelgate.survey=<file>}): searches the Hugging
@@ -51,12 +50,7 @@ public final class HubSurvey {
 
     /** A survey against {@code endpoint}, caching under {@code cacheDir}. */
     public static HubSurvey create(String endpoint, Optional<Secret> token, Path cacheDir) {
-        HttpUrl url = HttpUrl.parse(endpoint);
-        if (url == null) {
-            throw new IllegalArgumentException("Configuration error: " + Settings.HF_ENDPOINT + "=" + endpoint
-                    + " is not an http(s) URL; use e.g. " + HubPreflight.DEFAULT_ENDPOINT);
-        }
-        return new HubSurvey(new HubClient(url, token, cacheDir));
+        return new HubSurvey(HubClient.forEndpoint(endpoint, token, cacheDir));
     }
 
     /** The survey the settings ask for: the Hub of {@code modelgate.hfEndpoint}, {@code HF_TOKEN}, the preflight's cache. */
