@@ -3,9 +3,8 @@ package dev.modelgate.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.docs.DocPages;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's table of built-in cases is what the case files hold: counted here from the loaded
+ * The table of built-in cases on the cases page ({@code docs/cases.md}) is what the case files hold: counted here from the loaded
  * cases, compared with the block between the two markers. On a change of the cases, paste the
  * block this test prints.
  */
@@ -26,11 +25,11 @@ class CaseCountsDocTest {
     static final String END = "<!-- end of built-in case counts -->";
 
     @Test
-    void theReadmeTableCountsTheBuiltInCases() throws IOException {
-        String doc = Files.readString(Path.of("README.md"));
+    void theCasesPageTableCountsTheBuiltInCases() throws IOException {
+        String doc = DocPages.read("cases.md");
         int from = doc.indexOf(BEGIN);
         int to = doc.indexOf(END);
-        assertThat(from).as("the README has the block").isNotNegative();
+        assertThat(from).as("the cases page has the block").isNotNegative();
         String expected = table(QualityCases.load(Settings.ofMap(Map.of())));
         assertThat(doc.substring(from + BEGIN.length(), to)).as("paste:\n" + expected).isEqualTo(expected);
     }

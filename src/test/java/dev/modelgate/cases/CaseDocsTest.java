@@ -3,6 +3,7 @@ package dev.modelgate.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelgate.catalog.ResourceDirs;
+import dev.modelgate.docs.DocPages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The examples in the README's case formats are the real case files, word for word. */
+/** The examples of the case formats on the cases page ({@code docs/cases.md}) are the real case files, word for word. */
 class CaseDocsTest {
 
     private static final Pattern EXAMPLE = Pattern.compile("<!-- example: cases/(\\S+) -->\\n```yaml\\n(.*?)```",
@@ -18,7 +19,7 @@ class CaseDocsTest {
 
     @Test
     void everyExampleIsACopyOfABuiltInCase() throws IOException {
-        String doc = Files.readString(Path.of("README.md"));
+        String doc = DocPages.read("cases.md");
         Path cases = ResourceDirs.find("cases").orElseThrow();
         Matcher m = EXAMPLE.matcher(doc);
         int examples = 0;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The README's main job in small: the embedded default model qualified end to end by llama.cpp on
+ * The README's main job (the quick start) in small: the embedded default model qualified end to end by llama.cpp on
  * the CPU. Its TTFT, decode speed and memory are real measurements; it fails the quality and
  * quantization must-haves honestly; Allure results are written; no server process is left.
  */

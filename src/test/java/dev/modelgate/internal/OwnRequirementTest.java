@@ -13,6 +13,7 @@ import dev.modelgate.Requirement;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ChatRequest;
 import dev.modelgate.client.Completion;
+import dev.modelgate.docs.DocPages;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.VllmSimulator;
 import dev.modelgate.testing.QualificationRun;
@@ -26,14 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * The README's example of a team's own requirement, as written there: a row in the requirement
+ * The example of a team's own requirement on the own-suite page ({@code docs/own-suite.md}), as written there: a row in the requirement
  * table, a default test method in an interface, a suite that implements it; run against a server.
  */
 class OwnRequirementTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The README's snippet, word for word (checked below). */
+    /** The page's snippet, word for word (checked below). */
     interface JsonModeTests {
         @Test
         @Order(600)
@@ -77,14 +78,14 @@ class OwnRequirementTest {
     }
 
     @Test
-    void theReadmeShowsThisExampleAsItIsHere() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    void theOwnSuitePageShowsThisExampleAsItIsHere() throws IOException {
+        String page = DocPages.read("own-suite.md");
         String source = Files.readString(Path.of("src/test/java/dev/modelgate/internal/OwnRequirementTest.java"));
         String method = source.substring(source.indexOf("        @Test\n        @Order(600)"),
                 source.indexOf("    }\n\n    @Qualification"));
         String unindented = method.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
                 .reduce((a, b) -> a + "\n" + b).orElseThrow();
-        assertThat(readme).contains("```java\n" + unindented + "\n```");
-        assertThat(readme).contains("`json-mode: {unit: ratio, must: \">= 1\"}`");
+        assertThat(page).contains("```java\n" + unindented + "\n```");
+        assertThat(page).contains("`json-mode: {unit: ratio, must: \">= 1\"}`");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.modelgate.docs.DocPages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CI examples under {@code docs/ci/} are valid YAML of their CI system's shape, and every
- * {@code mvn} command in them uses only settings the README documents, profiles the POM defines
+ * {@code mvn} command in them uses only settings the settings page ({@code docs/settings.md}) documents, profiles the POM defines
  * and goals the project has: a renamed setting cannot leave a broken example behind.
  */
 class CiExamplesTest {
@@ -114,12 +115,12 @@ class CiExamplesTest {
         return out;
     }
 
-    /** Every setting named in the first column of a README table: {@code model} and {@code modelgate.*}. */
+    /** Every setting named in the first column of a table of the settings page: {@code model} and {@code modelgate.*}. */
     private static Set<String> documentedSettings() {
         Set<String> names = new TreeSet<>();
         Pattern cell = Pattern.compile("`(?:-D)?(model|modelgate\\.[A-Za-z.]+)`");
         try {
-            for (String line : Files.readAllLines(Path.of("README.md"))) {
+            for (String line : Files.readAllLines(DocPages.path("settings.md"))) {
                 if (!line.startsWith("|")) {
                     continue;
                 }
