@@ -69,7 +69,7 @@ class CapacityThroughSuiteTest {
         assertThat(result.at("/metrics/capacity/capacity").asInt()).isEqualTo(K);
         assertThat(result.at("/requirements/capacity/status").asText()).isEqualTo("failed");
         assertThat(result.at("/requirements/capacity/level").asText()).isEqualTo("none");
-        assertThat(result.at("/requirements/capacity/must").asText()).isEqualTo(">= 8 streams");
+        assertThat(result.at("/requirements/capacity/must").asText()).isEqualTo("≥ 8 streams");
     }
 
     private JsonNode qualify(String capacityRow,
