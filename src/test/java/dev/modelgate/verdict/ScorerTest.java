@@ -23,12 +23,20 @@ class ScorerTest {
         return ModelFigures.fromResult(f.json(), "fixture.json", 0.5);
     }
 
+    private static ResultFixture fullBase() {
+        return ResultFixture.of("base").quality(0.5, 0.5, 0.5, 0.5).perf(50, 200).vram(20).vision(false, 0)
+                .rating("production");
+    }
+
+    private static ResultFixture fullCandidate() {
+        return ResultFixture.of("cand").quality(0.9, 0.8, 0.8, 0.6).perf(75, 250).vram(8).vision(true, 0.6)
+                .rating("recent").fault("bootFailures", 1).fault("serverErrors", 1);
+    }
+
     @Test
     void everySubScoreOfAFullyMeasuredCandidate() {
-        ModelFigures base = figures(ResultFixture.of("base").quality(0.5, 0.5, 0.5, 0.5).perf(50, 200).vram(20)
-                .vision(false, 0).rating("production"));
-        ModelFigures cand = figures(ResultFixture.of("cand").quality(0.9, 0.8, 0.8, 0.6).perf(75, 250).vram(8)
-                .vision(true, 0.6).rating("recent").fault("bootFailures", 1).fault("serverErrors", 1));
+        ModelFigures base = figures(fullBase());
+        ModelFigures cand = figures(fullCandidate());
 
         Score s = scorer.score(cand, base);
 
@@ -175,18 +183,8 @@ class ScorerTest {
 
     @Test
     void theCapacityAtTheSloLeavesTheScoreAloneUnderItsDefaultShareOfZero() {
-        ModelFigures base = figures(ResultFixture.of("base").quality(0.5, 0.5, 0.5, 0.5).perf(50, 200).vram(20)
-                .vision(false, 0).rating("production"));
-        ModelFigures cand = figures(ResultFixture.of("cand").quality(0.9, 0.8, 0.8, 0.6).perf(75, 250).vram(8)
-                .vision(true, 0.6).rating("recent").fault("bootFailures", 1).fault("serverErrors", 1));
-        ModelFigures withCapacity = figures(ResultFixture.of("base").quality(0.5, 0.5, 0.5, 0.5).perf(50, 200).vram(20)
-                .vision(false, 0).rating("production").capacity(8));
-        ModelFigures candWithCapacity = figures(ResultFixture.of("cand").quality(0.9, 0.8, 0.8, 0.6).perf(75, 250)
-                .vram(8).vision(true, 0.6).rating("recent").fault("bootFailures", 1).fault("serverErrors", 1)
-                .capacity(12));
-
-        Score without = scorer.score(cand, base);
-        Score with = scorer.score(candWithCapacity, withCapacity);
+        Score without = scorer.score(figures(fullCandidate()), figures(fullBase()));
+        Score with = scorer.score(figures(fullCandidate().capacity(12)), figures(fullBase().capacity(8)));
 
         assertThat(ScoringParameters.DEFAULTS.capacityShare()).isZero();
         assertThat(with.total()).isEqualTo(without.total()).isCloseTo(0.77875, within(EPS));
