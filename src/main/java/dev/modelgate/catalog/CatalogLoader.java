@@ -125,8 +125,73 @@ public final class CatalogLoader {
         tree.path("scoring").fields().forEachRemaining(e -> scoring.put(e.getKey(), e.getValue().asDouble()));
         TtftChoice ttft = new TtftChoice(tree.path("performance").path("ttftFigure").asText(null),
                 tree.path("performance").path("ttftPrompt").asText(null));
+        CapacityPlan capacity = capacityPlan(tree, specs, name, problems);
+        if (problems.list().size() > before) {
+            return null;
+        }
         return new Requirements(tree.path("baseline").asText(null), tree.path("swapThreshold").asDouble(0.15),
-                weights, machine, sampling, specs, scoring, name, ttft);
+                weights, machine, sampling, specs, scoring, name, ttft, capacity);
+    }
+
+    /**
+     * The {@code slo:} and {@code capacity:} blocks (schema-checked already), checked together: one
+     * needs the other, {@code low <= high}, whole streams for concurrency, exactly one of
+     * {@code requestsPerLevel} and {@code durationSeconds}, and a {@code requirements.capacity} row
+     * written in the unit the profile searches. Null when the table has neither block.
+     */
+    private static CapacityPlan capacityPlan(JsonNode tree, Map<String, RequirementSpec> specs, String file,
+                                             Problems problems) {
+        JsonNode slo = tree.get("slo");
+        JsonNode c = tree.get("capacity");
+        RequirementSpec row = specs.get(Requirements.CAPACITY);
+        if (c == null) {
+            if (slo != null) {
+                problems.add(file, "$.slo", "is set but there is no capacity: block to search with it; add capacity:"
+                        + " (profile, low, high) or remove slo:");
+            }
+            if (row != null) {
+                problems.add(file, "$.requirements.capacity", "sets a threshold for the capacity at the SLO, but the"
+                        + " table has no slo: and capacity: blocks to measure it");
+            }
+            return null;
+        }
+        if (slo == null) {
+            problems.add(file, "$.capacity", "needs an slo: block (e.g. - {metric: ttft, percentile: 95, limitMs: 300})"
+                    + " that says what a level must meet");
+            return null;
+        }
+        String profile = c.path("profile").asText();
+        double low = c.path("low").asDouble();
+        double high = c.path("high").asDouble();
+        boolean closed = CapacityPlan.CONCURRENCY.equals(profile);
+        if (closed) {
+            for (String field : List.of("low", "high")) {
+                if (c.path(field).asDouble() != Math.rint(c.path(field).asDouble())) {
+                    problems.add(file, "$.capacity." + field, "is " + Numbers.format(c.path(field).asDouble())
+                            + ", but the concurrency profile counts whole streams");
+                }
+            }
+        }
+        if (high < low) {
+            problems.add(file, "$.capacity.high", "is " + Numbers.format(high) + ", below low " + Numbers.format(low)
+                    + "; the search runs from low up to high");
+        }
+        if (c.has("requestsPerLevel") == c.has("durationSeconds")) {
+            problems.add(file, "$.capacity", "needs exactly one of requestsPerLevel and durationSeconds (how long"
+                    + " each level runs)" + (c.has("requestsPerLevel") ? "; both are set" : "; neither is set"));
+        }
+        String unit = CapacityPlan.unitFor(profile);
+        if (row != null && !unit.equals(row.unit())) {
+            problems.add(file, "$.requirements.capacity.unit", "is '" + row.unit() + "', but the " + profile
+                    + " profile searches " + unit + "; write unit: " + unit);
+        }
+        List<SloBound> bounds = new java.util.ArrayList<>();
+        slo.forEach(b -> bounds.add(new SloBound(b.path("metric").asText(), b.path("percentile").asDouble(),
+                b.path("limitMs").asDouble())));
+        return new CapacityPlan(bounds, profile, low, high, c.path("resolution").asDouble(0.1),
+                c.path("budgetSeconds").asDouble(300), c.path("maxSteps").asInt(12), c.path("requestsPerLevel").asInt(0),
+                c.path("durationSeconds").asDouble(0), c.path("warmUpSeconds").asDouble(0),
+                c.path("coolDownSeconds").asDouble(0), c.path("seed").asLong(42), c.path("maxSendLagMs").asDouble(50));
     }
 
     private static JsonNode merge(JsonNode defaults, JsonNode override) {

@@ -149,6 +149,16 @@ public final class ChatClient implements AutoCloseable {
         return baseUrl;
     }
 
+    /**
+     * A {@link StreamDriver} for many streams at once to the same server, as this client would send
+     * them: the same model, key, options, request fields and failure hook. The caller closes it.
+     */
+    public StreamDriver streamDriver() {
+        ObjectNode merged = fields.deepCopy();
+        return new StreamDriver(baseUrl, model, apiKey, options, r -> adapter.apply(r.copy().withFields(merged)),
+                failures, Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
     public String model() {
         return model;
     }

@@ -20,6 +20,7 @@ import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.Suggestions;
 import dev.modelgate.engine.EngineSettings;
 import dev.modelgate.engine.Engines;
+import dev.modelgate.measure.CapacityEvidence;
 import dev.modelgate.measure.memory.MemorySettings;
 import dev.modelgate.report.AllureOutput;
 import java.util.LinkedHashMap;
@@ -55,6 +56,7 @@ final class SettingsCheck {
         r.put(Settings.SAMPLES, wholeNumber(1, 100_000, " samples"));
         r.put(Settings.WARMUP, wholeNumber(0, 1_000, " requests"));
         r.put(Settings.CONCURRENCY, wholeNumbers(1, 4_096, "1,4,16,64"));
+        r.put(CapacityEvidence.SETTING, bool());
         r.put(QualityCases.CONCURRENCY, wholeNumber(1, 1_024, " cases at once"));
         r.put(QualityCases.FILTER, regex());
         r.put(Settings.REPEATS, wholeNumber(1, 100, " runs of each case"));

@@ -5,6 +5,7 @@ import dev.modelgate.Requirement;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
+import dev.modelgate.measure.CapacityEvidence;
 import dev.modelgate.measure.PerformanceEvidence;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * time over the short, voice-turn, fixed-output and long prompts of {@code cases/performance/},
  * with the candidate's performance request fields, between two scrapes of the server's
  * {@code /metrics}, then the concurrency sweep — and each test reports its share of the figures
- * with the raw samples (CSV) and a chart (SVG).
+ * with the raw samples (CSV) and a chart (SVG). Last, the capacity at the SLO, measured on its own.
  */
 public interface PerformanceRequirementTests {
 
@@ -52,5 +53,20 @@ public interface PerformanceRequirementTests {
     default void decodeUnderConcurrency(ChatClient client, Requirements requirements, Settings settings,
                                         Evidence evidence) {
         PerformanceEvidence.concurrency(client, requirements, settings, evidence);
+    }
+
+    /**
+     * The highest load (concurrent voice turns, or requests per second) that meets the SLO of
+     * {@code requirements.yaml}, found by the bounded search of its {@code capacity:} block, with
+     * goodput, the stopping reason, every level and a chart. Reported, not judged, unless the table
+     * gives {@code requirements.capacity} a threshold; skipped when the table has no such block or
+     * {@code -Dmodelgate.capacity=false}.
+     */
+    @Test
+    @Requirement("capacity")
+    @Order(330)
+    @DisplayName("Capacity at the SLO")
+    default void capacity(ChatClient client, Requirements requirements, Settings settings, Evidence evidence) {
+        CapacityEvidence.capacity(client, requirements, settings, evidence);
     }
 }

@@ -68,6 +68,7 @@ public final class SummaryMarkdown {
             missing.forEach(m -> md.append("- ").append(m).append('\n'));
         }
         md.append(QualityStatisticsTable.render(v));
+        md.append(CapacitySummary.render(v));
         List<String> nice = new ArrayList<>();
         for (CandidateVerdict c : v.candidates()) {
             c.decision().review().niceToHaveMisses().forEach(m -> nice.add(c.id() + ": " + m));

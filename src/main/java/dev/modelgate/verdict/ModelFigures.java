@@ -28,6 +28,8 @@ public record ModelFigures(String id, String name, Map<String, Figure> figures, 
     public static final String DECODE = "decodeTokensPerSecond";
     public static final String TTFT = "ttftMs";
     public static final String VRAM = "vramGiB";
+    /** The capacity at the SLO: the highest load (streams or requests per second) the search found within it. */
+    public static final String CAPACITY = "capacity";
 
     public ModelFigures {
         figures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(figures));
@@ -74,6 +76,7 @@ public record ModelFigures(String id, String name, Map<String, Figure> figures, 
         f.put(DECODE, read(metrics, DECODE, "decodeTokensPerSecond", "p50"));
         f.put(TTFT, read(metrics, TTFT, "ttftMs", "p50"));
         f.put(VRAM, read(metrics, VRAM, "vramGiB", "value"));
+        f.put(CAPACITY, read(metrics, CAPACITY, "capacity", "capacity"));
         String rating = result.path("stability").path("rating").asText(null);
         Map<String, Integer> faults = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : result.path("faults").properties()) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * <pre>
  * Q = mean(tool-calling accuracy, entity F1, Kannada score)
  * P = s·min(1, tps / (f·tps_base)) + (1 − s)·min(1, ttft_base / (f·ttft))      s = 0.5, f = 2
+ *     with a capacity share c > 0 (default 0): (1 − c)·P + c·min(1, capacity / (f·capacity_base))
  * V = 1 if the model accepts images and passes at least half of the vision cases, else 0
  * M = min(1, vram_base / (f·vram))
  * S = rating − 0.1 · faults seen in the run, within [0, 1]
@@ -109,7 +110,55 @@ public final class Scorer {
         return new SubScore("Q", "quality", w, q, "mean(" + String.join(", ", terms) + ") = " + num(q), in, missing);
     }
 
+    /**
+     * P: decode speed and TTFT, and, when {@code performance.capacityShare} is above 0, the capacity
+     * at the SLO with that share (a capacity of 0, no level within the SLO, counts 0). Without a
+     * capacity pair the share is left out and P is the decode and TTFT part alone.
+     */
     SubScore performance(ModelFigures m, ModelFigures base) {
+        SubScore speed = speed(m, base);
+        double c = p.capacityShare();
+        if (c == 0) {
+            return speed;
+        }
+        Map<String, Figure> in = new LinkedHashMap<>(speed.inputs());
+        in.put("capacity", m.figure(ModelFigures.CAPACITY));
+        in.put("baseline capacity", base.figure(ModelFigures.CAPACITY));
+        List<String> missing = new ArrayList<>(speed.missing());
+        Term capacity = capacity(in.get("capacity"), in.get("baseline capacity"), p.performanceFactor(), missing);
+        if (capacity == null) {
+            missing.add("capacity share " + num(c) + " left out: P is decode and TTFT alone");
+            return new SubScore("P", "performance", speed.weight(), speed.value(), speed.formula(), in, missing);
+        }
+        if (!speed.computed()) {
+            return new SubScore("P", "performance", speed.weight(), capacity.value, capacity.text + " = "
+                    + num(capacity.value) + " (capacity only; decode and TTFT are missing)", in, missing);
+        }
+        double v = (1 - c) * speed.value() + c * capacity.value;
+        return new SubScore("P", "performance", speed.weight(), v, num(1 - c) + " × [" + speed.formula() + "] + "
+                + num(c) + " × " + capacity.text + " = " + num(1 - c) + " × " + num(speed.value()) + " + " + num(c)
+                + " × " + num(capacity.value) + " = " + num(v), in, missing);
+    }
+
+    /** min(1, x / (f·base)); a capacity of 0 is a figure (no level met the SLO), a baseline's of 0 is not usable. */
+    private static Term capacity(Figure x, Figure base, double f, List<String> missing) {
+        if (!x.present() || !base.present() || base.value() <= 0) {
+            if (!x.present()) {
+                missing.add("capacity missing (" + x.source() + ")");
+            }
+            if (!base.present()) {
+                missing.add("baseline capacity missing (" + base.source() + ")");
+            } else if (base.value() <= 0) {
+                missing.add("baseline capacity is " + num(base.value()) + ": no level met the SLO, nothing to compare"
+                        + " with (" + base.source() + ")");
+            }
+            return null;
+        }
+        return new Term(Math.min(1, x.value() / (f * base.value())), "min(1, " + num(x.value()) + " / (" + num(f)
+                + " × " + num(base.value()) + "))");
+    }
+
+    private SubScore speed(ModelFigures m, ModelFigures base) {
         Map<String, Figure> in = new LinkedHashMap<>();
         in.put("decode tok/s", m.figure(ModelFigures.DECODE));
         in.put("baseline decode tok/s", base.figure(ModelFigures.DECODE));

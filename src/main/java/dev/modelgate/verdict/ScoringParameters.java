@@ -19,6 +19,8 @@ import java.util.Optional;
  *   <tr><td>{@code relativeFactor}</td><td>2</td><td>"twice as good" scores 1.0 (P and M); per sub-score:
  *       {@code performance.relativeFactor}, {@code memory.relativeFactor}</td></tr>
  *   <tr><td>{@code performance.decodeShare}</td><td>0.5</td><td>share of decode speed in P; TTFT has the rest</td></tr>
+ *   <tr><td>{@code performance.capacityShare}</td><td>0</td><td>share of the capacity at the SLO in P (relative
+ *       to the baseline's); decode and TTFT share the rest as {@code decodeShare} says</td></tr>
  *   <tr><td>{@code vision.minPassRate}</td><td>0.5</td><td>share of vision cases to pass for V = 1</td></tr>
  *   <tr><td>{@code stability.<rating>}</td><td>production 1.0, stable 0.8, recent 0.5, preview 0.2</td>
  *       <td>value of a rating; new ratings may be added</td></tr>
@@ -31,13 +33,14 @@ import java.util.Optional;
  */
 public record ScoringParameters(Weights weights, double swapThreshold, double performanceFactor, double decodeShare,
                                 double memoryFactor, double visionMinPassRate, Map<String, Double> stabilityRatings,
-                                double faultPenalty, Optional<Double> qualityMissingAs, double kannadaNativeShare) {
+                                double faultPenalty, Optional<Double> qualityMissingAs, double kannadaNativeShare,
+                                double capacityShare) {
 
     public static final double DEFAULT_RELATIVE_FACTOR = 2;
     private static final Map<String, Double> DEFAULT_RATINGS = Map.of(
             "production", 1.0, "stable", 0.8, "recent", 0.5, "preview", 0.2);
     private static final List<String> KNOWN = List.of("relativeFactor", "performance.relativeFactor",
-            "performance.decodeShare", "memory.relativeFactor", "vision.minPassRate", "stability.faultPenalty",
+            "performance.decodeShare", "performance.capacityShare", "memory.relativeFactor", "vision.minPassRate", "stability.faultPenalty",
             "quality.missingAs", "quality.kannadaNativeShare");
 
     public ScoringParameters {
@@ -46,7 +49,7 @@ public record ScoringParameters(Weights weights, double swapThreshold, double pe
 
     /** The SPEC §5 defaults. */
     public static final ScoringParameters DEFAULTS = new ScoringParameters(Weights.DEFAULTS, 0.15,
-            DEFAULT_RELATIVE_FACTOR, 0.5, DEFAULT_RELATIVE_FACTOR, 0.5, DEFAULT_RATINGS, 0.1, Optional.empty(), 0.5);
+            DEFAULT_RELATIVE_FACTOR, 0.5, DEFAULT_RELATIVE_FACTOR, 0.5, DEFAULT_RATINGS, 0.1, Optional.empty(), 0.5, 0);
 
     /**
      * The parameters of a requirement table.
@@ -80,12 +83,14 @@ public record ScoringParameters(Weights weights, double swapThreshold, double pe
                 ratings,
                 r.scoring("stability.faultPenalty", 0.1),
                 Optional.ofNullable(given.get("quality.missingAs")).filter(v -> !v.isNaN()),
-                r.scoring("quality.kannadaNativeShare", 0.5));
+                r.scoring("quality.kannadaNativeShare", 0.5),
+                r.scoring("performance.capacityShare", 0));
         if (p.performanceFactor <= 0 || p.memoryFactor <= 0) {
             problems.add("scoring.relativeFactor must be > 0 (2 means twice as good scores 1.0)");
         }
         for (var share : Map.of("performance.decodeShare", p.decodeShare, "vision.minPassRate", p.visionMinPassRate,
-                "quality.kannadaNativeShare", p.kannadaNativeShare).entrySet()) {
+                "quality.kannadaNativeShare", p.kannadaNativeShare, "performance.capacityShare", p.capacityShare)
+                .entrySet()) {
             if (share.getValue() < 0 || share.getValue() > 1) {
                 problems.add("scoring." + share.getKey() + " must be between 0 and 1, is " + share.getValue());
             }
@@ -111,6 +116,7 @@ public record ScoringParameters(Weights weights, double swapThreshold, double pe
         m.put("swapThreshold", swapThreshold);
         m.put("performance.relativeFactor", performanceFactor);
         m.put("performance.decodeShare", decodeShare);
+        m.put("performance.capacityShare", capacityShare);
         m.put("memory.relativeFactor", memoryFactor);
         m.put("vision.minPassRate", visionMinPassRate);
         m.put("stability.ratings", new java.util.TreeMap<>(stabilityRatings));

@@ -26,6 +26,7 @@ final class VerdictJson {
         base.put("source", v.baseline().source());
         strings(base.putArray("notes"), v.baseline().notes());
         v.baselineScore().ifPresent(s -> base.set("score", score(s)));
+        v.baseline().result().flatMap(VerdictJson::capacity).ifPresent(cap -> base.set("capacity", cap));
         ArrayNode list = root.putArray("candidates");
         for (CandidateVerdict c : v.candidates()) {
             ObjectNode n = list.addObject();
@@ -48,11 +49,23 @@ final class VerdictJson {
             } else {
                 n.putNull("ratio");
             }
+            c.result().flatMap(VerdictJson::capacity).ifPresent(cap -> n.set("capacity", cap));
             ArrayNode paired = n.putArray("paired");
             c.paired().forEach(pc -> paired.add(pc.toJson()));
             c.figures().ifPresent(f -> strings(n.putArray("notes"), f.notes()));
         }
         return root;
+    }
+
+    /** The capacity at the SLO of a result file, without its levels (those stay in the result file). */
+    private static java.util.Optional<ObjectNode> capacity(com.fasterxml.jackson.databind.JsonNode result) {
+        com.fasterxml.jackson.databind.JsonNode cap = result.path("metrics").path("capacity");
+        if (!cap.isObject()) {
+            return java.util.Optional.empty();
+        }
+        ObjectNode out = ((ObjectNode) cap).deepCopy();
+        out.remove("steps");
+        return java.util.Optional.of(out);
     }
 
     static ObjectNode score(Score s) {

@@ -15,6 +15,65 @@ class CatalogLoaderTest {
     Path tmp;
 
     @Test
+    void theBuiltInTableCarriesTheSloAndTheCapacitySearch() {
+        Requirements r = BuiltInCatalogue.get().requirements();
+
+        CapacityPlan plan = r.capacityPlan().orElseThrow();
+        assertThat(plan.slo()).containsExactly(new SloBound("ttft", 95, 300), new SloBound("itl", 95, 50));
+        assertThat(plan.profile()).isEqualTo("concurrency");
+        assertThat(plan.low()).isEqualTo(1);
+        assertThat(plan.high()).isEqualTo(64);
+        assertThat(plan.budgetSeconds()).isEqualTo(120);
+        assertThat(plan.durationSeconds()).isEqualTo(10);
+        assertThat(plan.requestsPerLevel()).isZero();
+        assertThat(plan.warmUpSeconds()).isEqualTo(2);
+        assertThat(plan.seed()).isEqualTo(42);
+        RequirementSpec row = r.require(Requirements.CAPACITY);
+        assertThat(row.must()).isEmpty();
+        assertThat(row.nice()).isEmpty();
+        assertThat(row.unit()).isEqualTo("streams");
+        assertThat(r.requirements()).as("the implicit row is not part of the table").doesNotContainKey("capacity");
+    }
+
+    @Test
+    void aTableWithoutSloAndCapacityStillLoadsWithNoSearch() throws IOException {
+        Path file = Files.writeString(tmp.resolve("old.yaml"), """
+                baseline: nemotron-3-nano-30b-a3b-nvfp4
+                requirements:
+                  ttft: {unit: ms, must: "< 300"}
+                """);
+        Problems problems = new Problems();
+        Requirements r = CatalogLoader.loadRequirements(file, problems);
+
+        assertThat(problems.list()).isEmpty();
+        assertThat(r.capacityPlan()).isEmpty();
+        assertThat(r.require(Requirements.CAPACITY).must()).isEmpty();
+    }
+
+    @Test
+    void aRateSearchWithAThresholdIsJudgedInRequestsPerSecond() throws IOException {
+        Path file = Files.writeString(tmp.resolve("rate.yaml"), """
+                baseline: nemotron-3-nano-30b-a3b-nvfp4
+                slo:
+                  - {metric: e2e, percentile: 99, limitMs: 2000}
+                capacity: {profile: poisson, low: 0.5, high: 20, resolution: 0.05, requestsPerLevel: 200, seed: 7}
+                requirements:
+                  capacity: {unit: requests/s, nice: ">= 4"}
+                """);
+        Problems problems = new Problems();
+        Requirements r = CatalogLoader.loadRequirements(file, problems);
+
+        assertThat(problems.list()).isEmpty();
+        CapacityPlan plan = r.capacityPlan().orElseThrow();
+        assertThat(plan.closedLoop()).isFalse();
+        assertThat(plan.resolution()).isEqualTo(0.05);
+        assertThat(plan.requestsPerLevel()).isEqualTo(200);
+        assertThat(plan.seed()).isEqualTo(7);
+        assertThat(r.require(Requirements.CAPACITY).nice()).isPresent();
+        assertThat(r.require(Requirements.CAPACITY).unit()).isEqualTo("requests/s");
+    }
+
+    @Test
     void builtInCatalogueIsValidAndHasTheSeedRequirements() {
         Problems problems = new Problems();
         Catalog catalog = CatalogLoader.load(Settings.ofMap(Map.of()), problems);

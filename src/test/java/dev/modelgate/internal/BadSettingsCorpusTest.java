@@ -37,6 +37,7 @@ class BadSettingsCorpusTest {
                 bad("modelgate.engine", "docker", "allowed: vllm, external, llamacpp, ollama, vllm-docker"),
                 bad("modelgate.resume", "yes", "'yes' is not a boolean; allowed: true, false"),
                 bad("modelgate.preflight", "ture", "did you mean 'true'?"),
+                bad("modelgate.capacity", "no", "'no' is not a boolean; allowed: true, false"),
                 bad("modelgate.samples", "0", "'0' is out of range; allowed: from 1 to 100000 samples"),
                 bad("modelgate.samples", "twenty", "'twenty' is not a whole number"),
                 bad("modelgate.warmup", "-1", "'-1' is out of range; allowed: from 0 to 1000 requests"),

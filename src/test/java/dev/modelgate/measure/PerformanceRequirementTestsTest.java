@@ -98,6 +98,50 @@ class PerformanceRequirementTestsTest {
     }
 
     @Test
+    void theCapacityTestReportsItsLevelsTableAndChartWithoutJudgingWhenNoThresholdIsSet() {
+        start(SimScript.defaults().withTtftMs(10).withInterTokenMs(2).withOutputTokens(4));
+        dev.modelgate.catalog.CapacityPlan small = new dev.modelgate.catalog.CapacityPlan(
+                List.of(new dev.modelgate.catalog.SloBound("ttft", 95, 1000)), "concurrency", 1, 2, 0.1, 60, 5, 6, 0,
+                0, 0, 42, 50);
+        Requirements table = withCapacity(small);
+        RecordingEvidence capacity = new RecordingEvidence(candidate, table.require("capacity"));
+
+        suite.capacity(client, table, settings, capacity);
+
+        assertThat(capacity.judgements()).as("reported, not judged").isEmpty();
+        assertThat(capacity.metric("capacity")).containsEntry("capacity", 2).containsEntry("unit", "streams")
+                .containsEntry("stoppedBecause", "the highest level searched, 2 concurrent, still meets the SLO");
+        assertThat(capacity.attachments().get("Capacity levels")).startsWith(CapacityTable.HEADER + "\n1,true,")
+                .contains("\n2,true,");
+        assertThat(capacity.attachments().get("Capacity at the SLO")).startsWith("<svg");
+        assertThat(capacity.notes()).contains("reported, not judged: requirements.capacity sets no threshold")
+                .anySatisfy(n -> assertThat(n).startsWith("serves 2 concurrent voice turns within the SLO (TTFT p95 <"
+                        + " 1000 ms), goodput "))
+                .anySatisfy(n -> assertThat(n).startsWith("meets the SLO — 1 concurrent: TTFT p50"));
+    }
+
+    @Test
+    void theCapacityTestIsSkippedWithoutASearchOrWhenSwitchedOff() {
+        start(SimScript.defaults().withTtftMs(5).withInterTokenMs(1).withOutputTokens(2));
+        Requirements none = withCapacity(null);
+        assertThatThrownBy(() -> suite.capacity(client, none, settings, new RecordingEvidence(candidate,
+                none.require("capacity"))))
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessageContaining("no capacity search: requirements.yaml has no slo: and capacity: blocks");
+        Settings off = Settings.ofMap(Map.of(CapacityEvidence.SETTING, "false"));
+        assertThatThrownBy(() -> suite.capacity(client, requirements, off, evidence("capacity")))
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessageContaining("the capacity search is off (modelgate.capacity=false)");
+        assertThat(sim.requestsServed()).as("nothing was sent").isZero();
+    }
+
+    private Requirements withCapacity(dev.modelgate.catalog.CapacityPlan plan) {
+        Requirements r = requirements;
+        return new Requirements(r.baseline(), r.swapThreshold(), r.weights(), r.machine(), r.sampling(),
+                r.requirements(), r.scoring(), r.source(), r.ttft(), plan);
+    }
+
+    @Test
     void aDecodeAboveWhatTheMachinesBandwidthAllowsIsFlagged() {
         // 30 B active parameters in BF16 read 60 GB a token: 273 GB/s allow 4.55 tok/s, the simulator makes 100.
         start(SimScript.defaults().withTtftMs(5).withInterTokenMs(10).withOutputTokens(8));

@@ -22,7 +22,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs a qualification suite class the way {@code mvn test -Dmodel=…} does, with configuration
- * parameters instead of system properties (and, unless {@link #allCases()}, on the {@link SeedCases}), so tests can assert on its outcome: through JUnit's
+ * parameters instead of system properties (and, unless {@link #allCases()}, on the {@link SeedCases}; unless
+ * {@link #withCapacitySearch()}, without the capacity search), so tests can assert on its outcome: through JUnit's
  * {@link EngineTestKit} ({@link #execute()}), or through the Launcher with Allure's listener
  * writing into a directory of the test's own ({@link #launchWithAllure(Path)}).
  */
@@ -43,6 +44,14 @@ public final class QualificationRun {
         this.suite = suite;
         // The seed cases unless a test asks for all: their figures are what these tests were written on.
         parameters.put(dev.modelgate.cases.QualityCases.FILTER, SeedCases.FILTER);
+        // No capacity search unless a test asks for one: it runs for as long as its budget allows.
+        parameters.put(dev.modelgate.measure.CapacityEvidence.SETTING, "false");
+    }
+
+    /** Runs the capacity search of the requirement table, which these runs leave out unless asked. */
+    public QualificationRun withCapacitySearch() {
+        parameters.remove(dev.modelgate.measure.CapacityEvidence.SETTING);
+        return this;
     }
 
     /** Runs every built-in quality case, not only the seed cases. */

@@ -95,6 +95,15 @@ public final class ResultFixture {
         return this;
     }
 
+    /** A capacity search's outcome, as the capacity test writes it (levels left out). */
+    public ResultFixture capacity(int streams) {
+        metrics().putObject("capacity").put("summary", "serves " + streams + " concurrent voice turns within the SLO"
+                + " (TTFT p95 < 300 ms), goodput 4.2 requests/s; stopped: resolved").put("unit", "streams")
+                .put("dimension", "concurrency").put("profile", "concurrency").put("capacity", streams)
+                .put("goodput", 4.2).put("stoppedBecause", "resolved");
+        return this;
+    }
+
     public ResultFixture vision(boolean accepted, double rate) {
         metrics().putObject("vision").put("accepted", accepted).put("value", rate);
         return this;

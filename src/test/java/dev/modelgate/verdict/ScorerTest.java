@@ -23,12 +23,20 @@ class ScorerTest {
         return ModelFigures.fromResult(f.json(), "fixture.json", 0.5);
     }
 
+    private static ResultFixture fullBase() {
+        return ResultFixture.of("base").quality(0.5, 0.5, 0.5, 0.5).perf(50, 200).vram(20).vision(false, 0)
+                .rating("production");
+    }
+
+    private static ResultFixture fullCandidate() {
+        return ResultFixture.of("cand").quality(0.9, 0.8, 0.8, 0.6).perf(75, 250).vram(8).vision(true, 0.6)
+                .rating("recent").fault("bootFailures", 1).fault("serverErrors", 1);
+    }
+
     @Test
     void everySubScoreOfAFullyMeasuredCandidate() {
-        ModelFigures base = figures(ResultFixture.of("base").quality(0.5, 0.5, 0.5, 0.5).perf(50, 200).vram(20)
-                .vision(false, 0).rating("production"));
-        ModelFigures cand = figures(ResultFixture.of("cand").quality(0.9, 0.8, 0.8, 0.6).perf(75, 250).vram(8)
-                .vision(true, 0.6).rating("recent").fault("bootFailures", 1).fault("serverErrors", 1));
+        ModelFigures base = figures(fullBase());
+        ModelFigures cand = figures(fullCandidate());
 
         Score s = scorer.score(cand, base);
 
@@ -171,6 +179,57 @@ class ScorerTest {
         assertThat(s.part("S").value()).isCloseTo(0.35, within(EPS)); // 0.6 − 0.25
         assertThat(s.part("Q").weight()).isEqualTo(0.5);
         assertThat(s.total()).isCloseTo(0.5 * 0.3 + 0.2 * 0.5 + 0 + 0.1 * 0.5 + 0.1 * 0.35, within(EPS));
+    }
+
+    @Test
+    void theCapacityAtTheSloLeavesTheScoreAloneUnderItsDefaultShareOfZero() {
+        Score without = scorer.score(figures(fullCandidate()), figures(fullBase()));
+        Score with = scorer.score(figures(fullCandidate().capacity(12)), figures(fullBase().capacity(8)));
+
+        assertThat(ScoringParameters.DEFAULTS.capacityShare()).isZero();
+        assertThat(with.total()).isEqualTo(without.total()).isCloseTo(0.77875, within(EPS));
+        assertThat(with.part("P").value()).isEqualTo(without.part("P").value());
+        assertThat(with.part("P").formula()).isEqualTo(without.part("P").formula());
+        assertThat(with.part("P").inputs()).containsOnlyKeys("decode tok/s", "baseline decode tok/s", "TTFT ms",
+                "baseline TTFT ms");
+    }
+
+    @Test
+    void aCapacityShareMovesPAsDefined() {
+        Map<String, Double> scoring = Map.of("performance.capacityShare", 0.4);
+        Requirements base = ResultFixture.table();
+        Scorer weighted = new Scorer(ScoringParameters.of(new Requirements(base.baseline(), base.swapThreshold(),
+                base.weights(), base.machine(), base.sampling(), base.requirements(), scoring, "requirements.yaml")));
+        ModelFigures b = figures(ResultFixture.of("b").perf(50, 200).capacity(8));
+        ModelFigures c = figures(ResultFixture.of("c").perf(75, 250).capacity(12));
+
+        SubScore p = weighted.score(c, b).part("P");
+
+        // decode and TTFT as before: 0.575; capacity min(1, 12 / (2 × 8)) = 0.75; P = 0.6 × 0.575 + 0.4 × 0.75
+        assertThat(p.value()).isCloseTo(0.645, within(EPS));
+        assertThat(p.formula()).isEqualTo("0.6 × [0.5 × min(1, 75 / (2 × 50)) + 0.5 × min(1, 200 / (2 × 250)) = 0.5"
+                + " × 0.75 + 0.5 × 0.4 = 0.575] + 0.4 × min(1, 12 / (2 × 8)) = 0.6 × 0.575 + 0.4 × 0.75 = 0.645");
+        assertThat(p.inputs().get("capacity").source()).isEqualTo("metrics.capacity.capacity");
+        // the baseline against itself: 0.6 × 0.5 + 0.4 × 0.5
+        assertThat(weighted.score(b, b).part("P").value()).isCloseTo(0.5, within(EPS));
+        // no level within the SLO is a capacity of 0, not a missing figure
+        ModelFigures none = figures(ResultFixture.of("n").perf(75, 250).capacity(0));
+        assertThat(weighted.score(none, b).part("P").value()).isCloseTo(0.6 * 0.575, within(EPS));
+        // without the baseline's capacity the share is left out, and said so
+        ModelFigures noBaseCapacity = figures(ResultFixture.of("b").perf(50, 200));
+        SubScore left = weighted.score(c, noBaseCapacity).part("P");
+        assertThat(left.value()).isCloseTo(0.575, within(EPS));
+        assertThat(left.missing()).containsExactly("baseline capacity missing (metrics.capacity.capacity not recorded)",
+                "capacity share 0.4 left out: P is decode and TTFT alone");
+    }
+
+    @Test
+    void aCapacityShareOutsideZeroToOneIsAConfigurationError() {
+        Requirements base = ResultFixture.table();
+        Requirements wrong = new Requirements(base.baseline(), 0.15, base.weights(), base.machine(), base.sampling(),
+                base.requirements(), Map.of("performance.capacityShare", 1.5), "requirements.yaml");
+        assertThatThrownBy(() -> ScoringParameters.of(wrong))
+                .hasMessageContaining("scoring.performance.capacityShare must be between 0 and 1, is 1.5");
     }
 
     @Test

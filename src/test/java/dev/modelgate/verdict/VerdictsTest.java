@@ -70,6 +70,42 @@ class VerdictsTest {
     }
 
     @Test
+    void theCapacityAtTheSloIsShownPerModelAndLeavesTheScoreAlone() {
+        base().capacity(8).writeTo(dir);
+        ResultFixture.of("exact").quality(0.5, 0.5, 0.5, 0.5).perf(98, 200).vram(20).vision(false, 0).capacity(12)
+                .writeTo(dir);
+        ResultFixture.of("none").quality(0.5, 0.5, 0.5, 0.5).perf(98, 200).vram(20).vision(false, 0).writeTo(dir);
+
+        Verdict v = verdict("base", List.of("base", "exact", "none"), List.of());
+        String summary = dev.modelgate.report.SummaryMarkdown.render(v);
+        com.fasterxml.jackson.databind.JsonNode json = v.toJson();
+
+        assertThat(v.candidate("exact").score().orElseThrow().total()).as("share 0: as without capacity")
+                .isCloseTo(0.46, within(1e-12));
+        assertThat(summary).contains("**Capacity at the SLO** (the highest load at which the counted requests met every"
+                + " bound of the SLO, latencies measured from when each request was due; goodput: requests that met the"
+                + " SLO per second at that load;")
+                .contains("- base (baseline): serves 8 concurrent voice turns within the SLO (TTFT p95 < 300 ms)")
+                .contains("- exact: serves 12 concurrent voice turns within the SLO (TTFT p95 < 300 ms), goodput 4.2"
+                        + " requests/s; stopped: resolved")
+                .contains("- none: not measured");
+        assertThat(json.at("/baseline/capacity/capacity").asInt()).isEqualTo(8);
+        assertThat(json.at("/candidates/1/id").asText()).isEqualTo("exact");
+        assertThat(json.at("/candidates/1/capacity/capacity").asInt()).isEqualTo(12);
+        assertThat(json.at("/candidates/1/capacity/unit").asText()).isEqualTo("streams");
+        assertThat(json.at("/candidates/2").has("capacity")).isFalse();
+    }
+
+    @Test
+    void withoutACapacityAnywhereTheSummaryHasNoCapacitySection() {
+        base().writeTo(dir);
+        ResultFixture.of("exact").quality(0.5, 0.5, 0.5, 0.5).perf(98, 200).vram(20).vision(false, 0).writeTo(dir);
+
+        assertThat(dev.modelgate.report.SummaryMarkdown.render(verdict("base", List.of("base", "exact"), List.of())))
+                .doesNotContain("Capacity at the SLO");
+    }
+
+    @Test
     void aMustHaveMissDisqualifiesDespiteAMuchHigherScore() {
         base().writeTo(dir);
         // Q = mean(0.875, 0.95, 0.9) = 0.908333…; P = V = M = S = 1; total = 0.36333… + 0.6 = 0.963333…
