@@ -3,6 +3,7 @@ package dev.modelgate.engine.docker;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.catalog.preflight.HubClient;
 import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.Engine;
 import dev.modelgate.engine.EngineContext;
@@ -46,8 +47,7 @@ public final class VllmDockerEngine implements Engine {
         String served = candidate.servedName();
         String container = containerName(candidate.id());
         int port = Ports.free();
-        Optional<String> hfToken = Optional.ofNullable(System.getenv("HF_TOKEN")).filter(t -> !t.isBlank());
-        hfToken.ifPresent(Secret::new);
+        Optional<String> hfToken = HubClient.tokenFromEnvironment().map(Secret::reveal);
         DockerRunCommand run = DockerRunCommand.of(docker, candidate, image, container, port, hfCache(settings),
                 served, context.apiKey().map(Secret::reveal), hfToken);
         Secret.registerSecretLike(run.env());
