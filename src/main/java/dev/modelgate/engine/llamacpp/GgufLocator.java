@@ -51,17 +51,15 @@ public final class GgufLocator {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final Path cache;
-    private final HubClient hub;
+    private final String endpoint;
+    private final Optional<Secret> token;
     private final Consumer<String> console;
 
-    /**
-     * A locator downloading from the Hub at {@code endpoint}.
-     *
-     * @throws IllegalArgumentException when {@code endpoint} is not an http(s) URL
-     */
+    /** A locator downloading from the Hub at {@code endpoint}, which is read only when a file is downloaded. */
     public GgufLocator(Path cache, String endpoint, Optional<Secret> token, Consumer<String> console) {
         this.cache = cache;
-        this.hub = HubClient.forEndpoint(endpoint, token).forDownloads();
+        this.endpoint = endpoint;
+        this.token = token;
         this.console = console;
     }
 
@@ -169,7 +167,6 @@ public final class GgufLocator {
         Path dir = cache.resolve("gguf").resolve(expected);
         Path target = dir.resolve(file.name());
         Path marker = dir.resolve(file.name() + ".sha256");
-        HttpUrl url = hub.fileUrl(file.owner() + "/" + file.repo(), revision, file.path());
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
@@ -179,7 +176,7 @@ public final class GgufLocator {
                     console.accept("[modelgate] " + id + ": using cached " + target);
                     return target;
                 }
-                fetch(id, url, dir, target, expected);
+                fetch(id, file, revision, dir, target, expected);
                 Files.writeString(marker, expected + "\n");
                 return target;
             }
@@ -189,14 +186,17 @@ public final class GgufLocator {
         }
     }
 
-    private void fetch(String id, HttpUrl url, Path dir, Path target, String expected) throws IOException {
+    private void fetch(String id, HubFile file, String revision, Path dir, Path target, String expected)
+            throws IOException {
+        HubClient hub = HubClient.forEndpoint(endpoint, token).forDownloads();
+        HttpUrl url = hub.fileUrl(file.owner() + "/" + file.repo(), revision, file.path());
         console.accept("[modelgate] " + id + ": downloading " + url + (hub.sendsToken() ? " (with "
                 + HubClient.TOKEN_VARIABLE + ")" : ""));
         Path part = dir.resolve(target.getFileName() + ".part");
         try (Response response = hub.get(url)) {
             if (!response.isSuccessful()) {
                 throw new BootFailure(BootFailure.Kind.UNREACHABLE, id + ": " + url + " answered HTTP " + response.code()
-                        + ". " + advice(response.code()));
+                        + ". " + advice(hub, response.code()));
             }
             ResponseBody body = response.body();
             long total = body.contentLength();
@@ -239,7 +239,7 @@ public final class GgufLocator {
         }
     }
 
-    private String advice(int code) {
+    private static String advice(HubClient hub, int code) {
         if (HubClient.refused(code)) {
             return "Access refused: " + hub.refusalAdvice() + ".";
         }
