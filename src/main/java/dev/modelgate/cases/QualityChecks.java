@@ -46,10 +46,7 @@ public final class QualityChecks {
         }
         SuiteOutcome outcome = ToolCallingRun.run(client, cases, concurrency, repeats);
         CaseSteps.report(outcome);
-        requireAnswers(outcome, evidence);
-        List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
-        evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
-        Map<String, Object> metric = SuiteStatistics.accuracy(outcome, infos, evidence);
+        Map<String, Object> metric = accuracy(outcome, cases.stream().map(CaseInfo::of).toList(), evidence);
         metric.put("unparsed", outcome.count(CaseOutcome.Status.UNPARSED));
         evidence.metric("toolCallingAccuracy", ordered(metric, "value", "passed", "total", "unparsed", "ci95"));
         evidence.judge("tool calling accuracy", outcome.accuracy().value());
@@ -58,11 +55,6 @@ public final class QualityChecks {
     /** Requirement {@code entities}: metric {@code entityF1}. */
     public static void entities(ChatClient client, Settings settings, Evidence evidence) {
         entities(client, QualityCases.load(settings).entities(), concurrency(settings), repeats(settings), evidence);
-    }
-
-    /** Requirement {@code entities} on the given cases, each once. */
-    public static void entities(ChatClient client, List<EntityCase> cases, int concurrency, Evidence evidence) {
-        entities(client, cases, concurrency, 1, evidence);
     }
 
     /** Requirement {@code entities} on the given cases, each {@code repeats} times. */
@@ -83,11 +75,6 @@ public final class QualityChecks {
                 evidence);
     }
 
-    /** Requirement {@code kannada-entities} on the given cases, each once. */
-    public static void kannadaEntities(ChatClient client, List<EntityCase> cases, int concurrency, Evidence evidence) {
-        kannadaEntities(client, cases, concurrency, 1, evidence);
-    }
-
     /** Requirement {@code kannada-entities} on the given cases, each {@code repeats} times. */
     public static void kannadaEntities(ChatClient client, List<EntityCase> cases, int concurrency, int repeats,
                                        Evidence evidence) {
@@ -106,12 +93,6 @@ public final class QualityChecks {
                 evidence);
     }
 
-    /** Requirement {@code kannada-native} on the given cases, each once. */
-    public static void kannadaNative(ChatClient client, List<NativeResponseCase> cases, int concurrency,
-                                     Evidence evidence) {
-        kannadaNative(client, cases, concurrency, 1, evidence);
-    }
-
     /** Requirement {@code kannada-native} on the given cases, each {@code repeats} times. */
     public static void kannadaNative(ChatClient client, List<NativeResponseCase> cases, int concurrency, int repeats,
                                      Evidence evidence) {
@@ -121,10 +102,7 @@ public final class QualityChecks {
         }
         SuiteOutcome outcome = NativeResponseRun.run(client, cases, concurrency, repeats);
         CaseSteps.report(outcome);
-        requireAnswers(outcome, evidence);
-        List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
-        evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
-        Map<String, Object> metric = SuiteStatistics.accuracy(outcome, infos, evidence);
+        Map<String, Object> metric = accuracy(outcome, cases.stream().map(CaseInfo::of).toList(), evidence);
         evidence.metric("kannada", Map.of("nativeResponse", ordered(metric, "value", "passed", "total", "ci95")));
         evidence.judge("Kannada native response", outcome.accuracy().value());
     }
@@ -136,12 +114,6 @@ public final class QualityChecks {
     public static void vision(ChatClient client, Candidate candidate, Settings settings, Evidence evidence) {
         vision(client, candidate, QualityCases.load(settings).vision(), concurrency(settings), repeats(settings),
                 evidence);
-    }
-
-    /** Requirement {@code vision} on the given cases, each once. */
-    public static void vision(ChatClient client, Candidate candidate, List<VisionCase> cases, int concurrency,
-                              Evidence evidence) {
-        vision(client, candidate, cases, concurrency, 1, evidence);
     }
 
     /** Requirement {@code vision} on the given cases, each {@code repeats} times. */
@@ -171,11 +143,9 @@ public final class QualityChecks {
                     spec.nice().isPresent() ? false : null);
             return;
         }
-        requireAnswers(outcome, evidence);
-        evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("accepted", true);
-        metric.putAll(SuiteStatistics.accuracy(outcome, infos, evidence));
+        metric.putAll(accuracy(outcome, infos, evidence));
         evidence.metric("vision", ordered(metric, "accepted", "value", "passed", "total", "ci95"));
         evidence.judge("vision accuracy", outcome.accuracy().value());
     }
@@ -249,6 +219,13 @@ public final class QualityChecks {
             metric.put("byTag", byTag);
         }
         return metric;
+    }
+
+    /** Requires answers, records the per-case outcomes and returns the accuracy metric of {@code outcome}. */
+    private static Map<String, Object> accuracy(SuiteOutcome outcome, List<CaseInfo> infos, Evidence evidence) {
+        requireAnswers(outcome, evidence);
+        evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
+        return SuiteStatistics.accuracy(outcome, infos, evidence);
     }
 
     /** Throws the first error when no case got an answer, unless the server refused every case (HTTP 4xx). */

@@ -127,6 +127,23 @@ public final class ChildProcess implements AutoCloseable {
         return lines.isEmpty() ? "(empty log)" : Secret.redact(String.join("\n", lines));
     }
 
+    /**
+     * The failure of a server that exited before it was ready: "{@code <label>: <who> exited with code <n>
+     * before <before>. Command: …}" and the last 40 lines of its log, with the exit code and the log file.
+     */
+    public BootFailure exitedBefore(BootFailure.Kind kind, String label, String who, String before) {
+        int code = exitCode().orElse(-1);
+        return new BootFailure(kind, label + ": " + who + " exited with code " + code + " before " + before
+                + ". Command: " + commandLine() + "\nLast log lines:\n" + tail(40), OptionalInt.of(code),
+                Optional.of(log));
+    }
+
+    /** Whether the last lines of the log say that the port was taken ("Address already in use"). */
+    public boolean portTaken() {
+        String tail = tail(40);
+        return tail.contains("Address already in use") || tail.contains("address already in use");
+    }
+
     /** Stops the process tree: TERM to all, wait up to the grace period, then KILL. Idempotent. */
     @Override
     public void close() {

@@ -3,7 +3,6 @@ package dev.modelgate.engine;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Settings;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -43,26 +42,6 @@ public final class ExternalEngine implements Engine {
         readiness.await(null, timeout, candidate.id(), context.console());
         Duration boot = Duration.ofNanos(System.nanoTime() - start);
         Optional<String> version = readiness.version();
-        return new ServedModel(candidate.id(), type(), base, served, boot, version, Map.of("url", base.toString())) {
-            @Override
-            public Optional<Path> log() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<ProcessHandle> process() {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean alive() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                // someone else's server: left running
-            }
-        };
+        return new AttachedModel(candidate.id(), type(), base, served, boot, version, Map.of("url", base.toString()));
     }
 }

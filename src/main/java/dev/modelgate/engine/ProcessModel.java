@@ -19,6 +19,13 @@ public final class ProcessModel extends ServedModel {
         this.afterStop = afterStop == null ? () -> { } : afterStop;
     }
 
+    /** The model a {@link ServerLaunch} brought to ready, for {@code candidateId} served by {@code engine}. */
+    public static ProcessModel of(String candidateId, String engine, String servedName, ServerLaunch.Ready ready,
+                                  Map<String, String> details) {
+        return new ProcessModel(candidateId, engine, ready.baseUrl(), servedName, ready.child(), ready.bootTime(),
+                ready.version(), details, null);
+    }
+
     @Override
     public Optional<Path> log() {
         return Optional.of(child.log());

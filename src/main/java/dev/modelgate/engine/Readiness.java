@@ -65,13 +65,8 @@ public final class Readiness {
         int mismatches = 0;
         while (true) {
             if (child != null && !child.alive()) {
-                int code = child.exitCode().orElse(-1);
-                String tail = child.tail(40);
-                BootFailure.Kind kind = tail.contains("Address already in use") || tail.contains("address already in use")
-                        ? BootFailure.Kind.PORT_IN_USE : BootFailure.Kind.EXITED;
-                throw new BootFailure(kind, label + ": server exited with code " + code + " before it was ready ("
-                        + lastState + "). Command: " + child.commandLine() + "\nLast log lines:\n" + tail,
-                        OptionalInt.of(code), Optional.of(child.log()));
+                throw child.exitedBefore(child.portTaken() ? BootFailure.Kind.PORT_IN_USE : BootFailure.Kind.EXITED,
+                        label, "server", "it was ready (" + lastState + ")");
             }
             Optional<List<String>> served = probe();
             if (served.isPresent()) {

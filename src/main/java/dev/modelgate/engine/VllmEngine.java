@@ -4,10 +4,8 @@ import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +56,8 @@ public final class VllmEngine implements Engine {
             command.addAll(candidate.engine().args());
             Map<String, String> details = taken.isEmpty() ? Map.of() : Map.of("portsTaken", String.join(",", taken));
             try {
-                return launch(candidate, context, command, env, port, served, type(), details);
+                return ServerLaunch.on(candidate, context, port).start(command, env, type() + ".log",
+                        ready -> ProcessModel.of(candidate.id(), type(), served, ready, details));
             } catch (BootFailure e) {
                 if (e.kind() != BootFailure.Kind.PORT_IN_USE) {
                     throw e;
@@ -73,29 +72,6 @@ public final class VllmEngine implements Engine {
                 context.console().accept("[modelgate] " + candidate.id() + ": port " + port + " was taken by another"
                         + " process before the server could bind it; starting again on another free port");
             }
-        }
-    }
-
-    /** Starts {@code command} and waits for an OpenAI-compatible server on {@code port}. */
-    static RunningModel launch(Candidate candidate, EngineContext context, List<String> command,
-                               Map<String, String> env, int port, String served, String engine,
-                               Map<String, String> details) {
-        Path log = context.workDir().resolve(engine + ".log");
-        URI base = URI.create("http://127.0.0.1:" + port);
-        context.console().accept("[modelgate] " + candidate.id() + ": starting " + Secret.redact(String.join(" ", command)));
-        long start = System.nanoTime();
-        ChildProcess child = ChildProcess.start(command, env, log, ChildProcess.DEFAULT_GRACE);
-        try {
-            Readiness readiness = new Readiness(base, served, context.apiKey());
-            readiness.await(child, context.bootTimeout(candidate), candidate.id(), context.console());
-            Duration boot = Duration.ofNanos(System.nanoTime() - start);
-            context.console().accept("[modelgate] " + candidate.id() + ": ready at " + base + " after "
-                    + boot.toMillis() / 1000.0 + " s");
-            return new ProcessModel(candidate.id(), engine, base, served, child, boot, readiness.version(), details,
-                    null);
-        } catch (RuntimeException e) {
-            child.close();
-            throw e;
         }
     }
 

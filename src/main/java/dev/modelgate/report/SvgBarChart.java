@@ -1,5 +1,7 @@
 package dev.modelgate.report;
 
+import static dev.modelgate.measure.SvgCharts.escape;
+
 import dev.modelgate.verdict.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -164,9 +166,5 @@ public final class SvgBarChart {
 
     private static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,14 +1,8 @@
 package dev.modelgate.catalog.preflight;
 
 import dev.modelgate.catalog.Secret;
+import dev.modelgate.catalog.Settings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -16,126 +10,97 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
- * Reads files of a model repository from the Hugging Face Hub ({@code <endpoint>/<repo>/resolve/<revision>/<file>})
- * and keeps every file it read under a cache directory, which later reads use without the network.
- * The token, when there is one, is sent as a bearer and appears nowhere else.
+ * The HTTP side of the Hugging Face Hub, for the preflight, the survey and GGUF downloads: the
+ * endpoint ({@code modelgate.hfEndpoint}) checked to be a URL, the URLs of repository files
+ * ({@code <endpoint>/<repo>/resolve/<revision>/<path>}) and of the Hub API, and the token, which is
+ * sent as a bearer and appears nowhere else (not in URLs, messages or logs).
  */
-final class HubClient {
+public final class HubClient {
+
+    /** The environment variable that holds the Hub token. */
+    public static final String TOKEN_VARIABLE = "HF_TOKEN";
 
     private final OkHttpClient http;
     private final HttpUrl endpoint;
     private final Optional<Secret> token;
-    private final Path cacheDir;
 
-    /** A client of the Hub at {@code endpoint} (the value of {@code modelgate.hfEndpoint}), checked to be a URL. */
-    static HubClient forEndpoint(String endpoint, Optional<Secret> token, Path cacheDir) {
-        HttpUrl url = HttpUrl.parse(endpoint);
-        if (url == null) {
-            throw new IllegalArgumentException("Configuration error: " + dev.modelgate.catalog.Settings.HF_ENDPOINT
-                    + "=" + endpoint + " is not an http(s) URL; use e.g. " + HubPreflight.DEFAULT_ENDPOINT);
-        }
-        return new HubClient(url, token, cacheDir);
+    private HubClient(OkHttpClient http, HttpUrl endpoint, Optional<Secret> token) {
+        this.http = http;
+        this.endpoint = endpoint;
+        this.token = token;
     }
 
-    HubClient(HttpUrl endpoint, Optional<Secret> token, Path cacheDir) {
-        this.http = new OkHttpClient.Builder()
+    /**
+     * A client of the Hub at {@code endpoint} (the value of {@code modelgate.hfEndpoint}).
+     *
+     * @throws IllegalArgumentException when {@code endpoint} is not an http(s) URL
+     */
+    public static HubClient forEndpoint(String endpoint, Optional<Secret> token) {
+        HttpUrl url = HttpUrl.parse(endpoint);
+        if (url == null) {
+            throw new IllegalArgumentException("Configuration error: " + Settings.HF_ENDPOINT + "=" + endpoint
+                    + " is not an http(s) URL; use e.g. " + HubPreflight.DEFAULT_ENDPOINT);
+        }
+        OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .build();
-        this.endpoint = endpoint;
-        this.token = token;
-        this.cacheDir = cacheDir;
+        return new HubClient(http, url, token);
     }
 
-    HttpUrl endpoint() {
+    /** The token in {@value #TOKEN_VARIABLE}, if set (registered as a secret, so that it is redacted). */
+    public static Optional<Secret> tokenFromEnvironment() {
+        return Optional.ofNullable(System.getenv(TOKEN_VARIABLE)).filter(v -> !v.isBlank()).map(String::trim)
+                .map(Secret::new);
+    }
+
+    /** The same Hub with the patience of large downloads: longer connect and read timeouts. */
+    public HubClient forDownloads() {
+        return new HubClient(http.newBuilder().connectTimeout(Duration.ofSeconds(15))
+                .readTimeout(Duration.ofSeconds(60)).followRedirects(true).build(), endpoint, token);
+    }
+
+    public HttpUrl endpoint() {
         return endpoint;
     }
 
-    Path cacheDir() {
-        return cacheDir;
+    /** Whether requests carry a token. */
+    public boolean sendsToken() {
+        return token.isPresent();
     }
 
-    /**
-     * The text of {@code file} at {@code revision}; empty when the repository has no such file.
-     *
-     * @throws HubUnavailableException when the Hub cannot be reached or refuses access
-     */
-    Optional<String> read(String repo, String revision, String file) {
-        Path cached = cacheDir.resolve(repo).resolve(encode(revision)).resolve(file);
-        HttpUrl url = endpoint.newBuilder()
-                .addPathSegments(repo)
-                .addPathSegment("resolve")
-                .addPathSegment(revision)
-                .addPathSegment(file)
-                .build();
-        return fetch(url, cached, repo + "/" + file);
+    /** {@code <endpoint>/<repo>/resolve/<revision>/<path>}; {@code repo} is {@code owner/name}, {@code path} may have folders. */
+    public HttpUrl fileUrl(String repo, String revision, String path) {
+        return endpoint.newBuilder().addPathSegments(repo).addPathSegment("resolve").addPathSegment(revision)
+                .addPathSegments(path).build();
     }
 
-    /**
-     * The JSON of the Hub API at {@code /api/<path>} with {@code query}; empty on 404. Kept under
-     * {@code <cache>/api/<path>/<cacheName>}.
-     *
-     * @throws HubUnavailableException when the Hub cannot be reached or refuses access
-     */
-    Optional<String> api(String path, Map<String, String> query, String cacheName) {
-        Path cached = cacheDir.resolve("api").resolve(path).resolve(cacheName);
+    /** {@code <endpoint>/api/<path>?<query>}. */
+    public HttpUrl apiUrl(String path, Map<String, String> query) {
         HttpUrl.Builder url = endpoint.newBuilder().addPathSegment("api").addPathSegments(path);
         query.forEach(url::addQueryParameter);
-        return fetch(url.build(), cached, "/api/" + path);
+        return url.build();
     }
 
-    private Optional<String> fetch(HttpUrl url, Path cached, String what) {
-        if (Files.isRegularFile(cached)) {
-            try {
-                return Optional.of(Files.readString(cached));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the cached " + cached, e);
-            }
-        }
+    /** GET {@code url}, with the token as bearer if there is one; the caller closes the response. */
+    public Response get(HttpUrl url) throws IOException {
         Request.Builder request = new Request.Builder().url(url).get();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
-        try (Response response = http.newCall(request.build()).execute()) {
-            if (response.code() == 404) {
-                return Optional.empty();
-            }
-            if (response.code() == 401 || response.code() == 403) {
-                throw new HubUnavailableException("the Hugging Face Hub refused " + url + " (HTTP " + response.code()
-                        + "): " + (token.isPresent()
-                        ? "the token from HF_TOKEN was sent but has no access; accept the model's licence on its Hub page with that account"
-                        : "the repository is gated or private; accept its licence on the Hub and set HF_TOKEN"));
-            }
-            if (!response.isSuccessful()) {
-                throw new HubUnavailableException("the Hugging Face Hub answered HTTP " + response.code() + " for "
-                        + url + "; try again later, or leave " + "modelgate.preflight unset to judge the declared facts only");
-            }
-            ResponseBody body = response.body();
-            String text = body == null ? "" : body.string();
-            store(cached, text);
-            return Optional.of(text);
-        } catch (IOException e) {
-            throw new HubUnavailableException("cannot reach the Hugging Face Hub at " + endpoint + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + ") while reading " + what + ". The preflight needs network access, or responses"
-                    + " cached under " + cacheDir + "; set modelgate.hfEndpoint to a reachable mirror, or leave"
-                    + " modelgate.preflight unset to judge the declared facts only", e);
-        }
+        return http.newCall(request.build()).execute();
     }
 
-    private static void store(Path target, String text) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        Files.writeString(temp, text);
-        try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /** Whether the Hub refused access (401, 403): a gated or private repository, or a token without access. */
+    public static boolean refused(int code) {
+        return code == 401 || code == 403;
     }
 
-    private static String encode(String revision) {
-        return URLEncoder.encode(revision, StandardCharsets.UTF_8);
+    /** What to do about a refusal, depending on whether a token was sent. */
+    public String refusalAdvice() {
+        return token.isPresent()
+                ? "the token from " + TOKEN_VARIABLE + " was sent but has no access; accept the model's licence on its"
+                        + " Hub page with that account"
+                : "the repository is gated or private; accept its licence on the Hub and set " + TOKEN_VARIABLE;
     }
 }

@@ -24,11 +24,10 @@ import java.util.Optional;
 public final class HubPreflight {
 
     public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
-    public static final String TOKEN_VARIABLE = "HF_TOKEN";
 
-    private final HubClient hub;
+    private final HubCache hub;
 
-    HubPreflight(HubClient hub) {
+    HubPreflight(HubCache hub) {
         this.hub = hub;
     }
 
@@ -39,7 +38,7 @@ public final class HubPreflight {
      * @param cacheDir where responses are kept
      */
     public static HubPreflight create(String endpoint, Optional<Secret> token, Path cacheDir) {
-        return new HubPreflight(HubClient.forEndpoint(endpoint, token, cacheDir));
+        return new HubPreflight(new HubCache(HubClient.forEndpoint(endpoint, token), cacheDir));
     }
 
     /**
@@ -50,8 +49,7 @@ public final class HubPreflight {
         if (!settings.getBoolean(Settings.PREFLIGHT)) {
             return Optional.empty();
         }
-        Optional<Secret> token = Optional.ofNullable(System.getenv(TOKEN_VARIABLE))
-                .filter(v -> !v.isBlank()).map(String::trim).map(Secret::new);
+        Optional<Secret> token = HubClient.tokenFromEnvironment();
         return Optional.of(create(settings.hfEndpoint(), token,
                 settings.resultsDir().resolve("hub-cache")));
     }

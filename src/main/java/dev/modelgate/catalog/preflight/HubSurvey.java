@@ -40,23 +40,22 @@ public final class HubSurvey {
     private static final List<String> EXPERT_FIELDS = List.of("num_experts", "num_local_experts", "n_routed_experts");
     private static final List<String> NESTED = List.of("text_config", "llm_config", "language_config");
 
-    private final HubClient hub;
+    private final HubCache hub;
     private final ParserFamilies parsers = ParserFamilies.builtIn();
     private final VllmArchitectures vllm = VllmArchitectures.builtIn();
 
-    HubSurvey(HubClient hub) {
+    HubSurvey(HubCache hub) {
         this.hub = hub;
     }
 
     /** A survey against {@code endpoint}, caching under {@code cacheDir}. */
     public static HubSurvey create(String endpoint, Optional<Secret> token, Path cacheDir) {
-        return new HubSurvey(HubClient.forEndpoint(endpoint, token, cacheDir));
+        return new HubSurvey(new HubCache(HubClient.forEndpoint(endpoint, token), cacheDir));
     }
 
     /** The survey the settings ask for: the Hub of {@code modelgate.hfEndpoint}, {@code HF_TOKEN}, the preflight's cache. */
     public static HubSurvey fromSettings(Settings settings) {
-        Optional<Secret> token = Optional.ofNullable(System.getenv(HubPreflight.TOKEN_VARIABLE))
-                .filter(v -> !v.isBlank()).map(String::trim).map(Secret::new);
+        Optional<Secret> token = HubClient.tokenFromEnvironment();
         return create(settings.hfEndpoint(), token, settings.resultsDir().resolve("hub-cache"));
     }
 

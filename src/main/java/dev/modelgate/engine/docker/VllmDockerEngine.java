@@ -3,22 +3,20 @@ package dev.modelgate.engine.docker;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.catalog.preflight.HubClient;
 import dev.modelgate.engine.BootFailure;
-import dev.modelgate.engine.ChildProcess;
 import dev.modelgate.engine.Engine;
 import dev.modelgate.engine.EngineContext;
 import dev.modelgate.engine.EngineSettings;
 import dev.modelgate.engine.Ports;
-import dev.modelgate.engine.Readiness;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.engine.ServerLaunch;
 import dev.modelgate.engine.VllmEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,31 +47,18 @@ public final class VllmDockerEngine implements Engine {
         String served = candidate.servedName();
         String container = containerName(candidate.id());
         int port = Ports.free();
-        Optional<String> hfToken = Optional.ofNullable(System.getenv("HF_TOKEN")).filter(t -> !t.isBlank());
-        hfToken.ifPresent(Secret::new);
+        Optional<String> hfToken = HubClient.tokenFromEnvironment().map(Secret::reveal);
         DockerRunCommand run = DockerRunCommand.of(docker, candidate, image, container, port, hfCache(settings),
                 served, context.apiKey().map(Secret::reveal), hfToken);
         Secret.registerSecretLike(run.env());
 
-        URI base = URI.create("http://127.0.0.1:" + port);
-        context.console().accept("[modelgate] " + candidate.id() + ": starting " + Secret.redact(String.join(" ",
-                run.command())));
-        long start = System.nanoTime();
-        ChildProcess client = ChildProcess.start(run.command(), run.env(), context.workDir().resolve(TYPE + ".log"),
-                DockerModel.STOP_TIMEOUT);
         DockerCli cli = new DockerCli(docker);
-        try {
-            Readiness readiness = new Readiness(base, served, context.apiKey());
-            readiness.await(client, context.bootTimeout(candidate), candidate.id(), context.console());
-            Duration boot = Duration.ofNanos(System.nanoTime() - start);
-            context.console().accept("[modelgate] " + candidate.id() + ": ready at " + base + " after "
-                    + boot.toMillis() / 1000.0 + " s (container " + container + ")");
-            return new DockerModel(candidate.id(), base, served, client, cli, container, image, boot,
-                    readiness.version());
-        } catch (RuntimeException e) {
-            DockerModel.stop(cli, container, client);
-            throw e;
-        }
+        return ServerLaunch.on(candidate, context, port)
+                .grace(DockerModel.STOP_TIMEOUT)
+                .stoppedBy(client -> DockerModel.stop(cli, container, client))
+                .readyNote(" (container " + container + ")")
+                .start(run.command(), run.env(), TYPE + ".log", ready -> new DockerModel(candidate.id(), ready.baseUrl(),
+                        served, ready.child(), cli, container, image, ready.bootTime(), ready.version()));
     }
 
     static String docker(Candidate candidate, Settings settings) {

@@ -3,6 +3,7 @@ package dev.modelgate.engine.llamacpp;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.catalog.preflight.HubClient;
 import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.EngineSettings;
 import java.io.IOException;
@@ -12,10 +13,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.net.UnknownHostException;
-import java.net.URLEncoder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,14 +23,11 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -58,18 +54,13 @@ public final class GgufLocator {
     private final String endpoint;
     private final Optional<Secret> token;
     private final Consumer<String> console;
-    private final OkHttpClient http;
 
+    /** A locator downloading from the Hub at {@code endpoint}, which is read only when a file is downloaded. */
     public GgufLocator(Path cache, String endpoint, Optional<Secret> token, Consumer<String> console) {
         this.cache = cache;
-        this.endpoint = endpoint.replaceAll("/+$", "");
+        this.endpoint = endpoint;
         this.token = token;
         this.console = console;
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(15))
-                .readTimeout(Duration.ofSeconds(60))
-                .followRedirects(true)
-                .build();
     }
 
     /**
@@ -78,10 +69,8 @@ public final class GgufLocator {
      * {@code HF_TOKEN}.
      */
     public static GgufLocator of(Settings settings, Consumer<String> console) {
-        String endpoint = settings.hfEndpoint();
-        Optional<Secret> token = Optional.ofNullable(System.getenv("HF_TOKEN")).filter(s -> !s.isBlank())
-                .map(Secret::new);
-        return new GgufLocator(EngineSettings.cacheDir(settings), endpoint, token, console);
+        return new GgufLocator(EngineSettings.cacheDir(settings), settings.hfEndpoint(), HubClient.tokenFromEnvironment(),
+                console);
     }
 
     /** Where downloads are kept. */
@@ -178,8 +167,6 @@ public final class GgufLocator {
         Path dir = cache.resolve("gguf").resolve(expected);
         Path target = dir.resolve(file.name());
         Path marker = dir.resolve(file.name() + ".sha256");
-        String url = endpoint + "/" + file.owner() + "/" + file.repo() + "/resolve/" + encode(revision) + "/"
-                + Arrays.stream(file.path().split("/")).map(GgufLocator::encode).collect(Collectors.joining("/"));
         try {
             Files.createDirectories(dir);
             try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
@@ -189,7 +176,7 @@ public final class GgufLocator {
                     console.accept("[modelgate] " + id + ": using cached " + target);
                     return target;
                 }
-                fetch(id, url, dir, target, expected);
+                fetch(id, file, revision, dir, target, expected);
                 Files.writeString(marker, expected + "\n");
                 return target;
             }
@@ -199,15 +186,17 @@ public final class GgufLocator {
         }
     }
 
-    private void fetch(String id, String url, Path dir, Path target, String expected) throws IOException {
-        Request.Builder request = new Request.Builder().url(url);
-        token.ifPresent(t -> request.header("Authorization", "Bearer " + t.reveal()));
-        console.accept("[modelgate] " + id + ": downloading " + url + (token.isPresent() ? " (with HF_TOKEN)" : ""));
+    private void fetch(String id, HubFile file, String revision, Path dir, Path target, String expected)
+            throws IOException {
+        HubClient hub = HubClient.forEndpoint(endpoint, token).forDownloads();
+        HttpUrl url = hub.fileUrl(file.owner() + "/" + file.repo(), revision, file.path());
+        console.accept("[modelgate] " + id + ": downloading " + url + (hub.sendsToken() ? " (with "
+                + HubClient.TOKEN_VARIABLE + ")" : ""));
         Path part = dir.resolve(target.getFileName() + ".part");
-        try (Response response = http.newCall(request.build()).execute()) {
+        try (Response response = hub.get(url)) {
             if (!response.isSuccessful()) {
                 throw new BootFailure(BootFailure.Kind.UNREACHABLE, id + ": " + url + " answered HTTP " + response.code()
-                        + ". " + advice(response.code()));
+                        + ". " + advice(hub, response.code()));
             }
             ResponseBody body = response.body();
             long total = body.contentLength();
@@ -250,13 +239,12 @@ public final class GgufLocator {
         }
     }
 
-    private static String advice(int code) {
-        return switch (code) {
-            case 401, 403 -> "The repository is gated or private: accept its licence on the Hub and set HF_TOKEN to a"
-                    + " token that can read it.";
-            case 404 -> "No such file: check owner/repo, the path inside the repository and huggingFace.revision.";
-            default -> "Try again later, or download the file yourself and set engine.gguf to its local path.";
-        };
+    private static String advice(HubClient hub, int code) {
+        if (HubClient.refused(code)) {
+            return "Access refused: " + hub.refusalAdvice() + ".";
+        }
+        return code == 404 ? "No such file: check owner/repo, the path inside the repository and huggingFace.revision."
+                : "Try again later, or download the file yourself and set engine.gguf to its local path.";
     }
 
     private static String progress(long done, long total, long nanos) {
@@ -304,10 +292,6 @@ public final class GgufLocator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static ClassLoader loader() {

@@ -6,14 +6,13 @@ import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.engine.BootFailure;
-import dev.modelgate.engine.ChildProcess;
 import dev.modelgate.engine.Engine;
 import dev.modelgate.engine.EngineContext;
 import dev.modelgate.engine.EngineSettings;
 import dev.modelgate.engine.Ports;
 import dev.modelgate.engine.ProcessModel;
-import dev.modelgate.engine.Readiness;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.engine.ServerLaunch;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -78,35 +77,24 @@ public final class LlamaCppEngine implements Engine {
         env.put("CLASSPATH", System.getProperty("java.class.path"));
         context.apiKey().ifPresent(k -> env.put(ServerOptions.API_KEY_ENV, k.reveal()));
 
-        URI base = URI.create("http://127.0.0.1:" + port);
-        context.console().accept("[modelgate] " + candidate.id() + ": starting llama.cpp on " + gguf.getFileName()
-                + " (" + header.quantization() + ", " + threads + " thread" + (threads == 1 ? "" : "s") + ", context "
-                + contextSize + ")");
-        long start = System.nanoTime();
-        ChildProcess child = ChildProcess.start(command, env, context.workDir().resolve("llamacpp.log"), STOP_GRACE);
-        try {
-            Readiness readiness = new Readiness(base, served, context.apiKey());
-            readiness.await(child, context.bootTimeout(candidate), candidate.id(), context.console());
-            Duration boot = Duration.ofNanos(System.nanoTime() - start);
-            context.console().accept("[modelgate] " + candidate.id() + ": ready at " + base + " after "
-                    + boot.toMillis() / 1000.0 + " s");
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("gguf", gguf.toString());
-            if (candidate.engine().sha256() != null) {
-                details.put("sha256", candidate.engine().sha256());
-            }
-            details.put("threads", String.valueOf(threads));
-            details.put("contextSize", String.valueOf(contextSize));
-            details.put("quantization", header.quantization());
-            header.architecture().ifPresent(a -> details.put("architecture", a));
-            details.put("chatTemplate", header.hasChatTemplate() ? "from the GGUF file"
-                    : "none in the GGUF file: llama.cpp's ChatML fallback");
-            details.putAll(serverInfo(base));
-            return new ProcessModel(candidate.id(), TYPE, base, served, child, boot, readiness.version(), details, null);
-        } catch (RuntimeException e) {
-            child.close();
-            throw e;
-        }
+        String announcement = "starting llama.cpp on " + gguf.getFileName() + " (" + header.quantization() + ", "
+                + threads + " thread" + (threads == 1 ? "" : "s") + ", context " + contextSize + ")";
+        return ServerLaunch.on(candidate, context, port).grace(STOP_GRACE).announce(announcement)
+                .start(command, env, "llamacpp.log", ready -> {
+                    Map<String, String> details = new LinkedHashMap<>();
+                    details.put("gguf", gguf.toString());
+                    if (candidate.engine().sha256() != null) {
+                        details.put("sha256", candidate.engine().sha256());
+                    }
+                    details.put("threads", String.valueOf(threads));
+                    details.put("contextSize", String.valueOf(contextSize));
+                    details.put("quantization", header.quantization());
+                    header.architecture().ifPresent(a -> details.put("architecture", a));
+                    details.put("chatTemplate", header.hasChatTemplate() ? "from the GGUF file"
+                            : "none in the GGUF file: llama.cpp's ChatML fallback");
+                    details.putAll(serverInfo(ready.baseUrl()));
+                    return ProcessModel.of(candidate.id(), TYPE, served, ready, details);
+                });
     }
 
     /** The child's command line (its class path travels in {@code CLASSPATH}, keeping this line readable). */

@@ -121,10 +121,7 @@ public final class OllamaEngine implements Engine {
         long deadline = System.nanoTime() + SERVER_START.toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.alive()) {
-                int code = server.exitCode().orElse(-1);
-                throw new BootFailure(BootFailure.Kind.EXITED, id + ": 'ollama serve' exited with code " + code
-                        + " before it answered. Command: " + server.commandLine() + "\nLast log lines:\n"
-                        + server.tail(40), OptionalInt.of(code), Optional.of(server.log()));
+                throw server.exitedBefore(BootFailure.Kind.EXITED, id, "'ollama serve'", "it answered");
             }
             Optional<String> version = rest.version();
             if (version.isPresent()) {

@@ -18,9 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,17 +32,8 @@ class HubPreflightTest {
     @TempDir
     Path cache;
 
-    private RecordedHub hub;
-
-    @BeforeEach
-    void startHub() throws IOException {
-        hub = RecordedHub.start();
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RecordedHub hub = new RecordedHub();
 
     private HubPreflight preflight(Optional<Secret> token) {
         return HubPreflight.create(hub.url(), token, cache);

@@ -17,9 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Hub survey against recorded Hub API responses served on loopback. */
@@ -33,17 +32,8 @@ class HubSurveyTest {
     @TempDir
     Path out;
 
-    private RecordedHub hub;
-
-    @BeforeEach
-    void startHub() throws IOException {
-        hub = RecordedHub.start();
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.close();
-    }
+    @RegisterExtension
+    final RecordedHub hub = new RecordedHub();
 
     /**
      * The catalogue as it was before this survey: the FP8 Gemma spelled with a lower-case d, and the

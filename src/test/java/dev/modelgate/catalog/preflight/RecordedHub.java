@@ -24,6 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A loopback HTTP server that answers like the Hub's {@code /<repo>/resolve/<revision>/<file>} with
@@ -32,9 +35,9 @@ import java.util.stream.Stream;
  * {@code /api/models/<repo>} with {@code hub/<repo>/model-info.json}, whatever the capitalisation of
  * the request, and the model search {@code /api/models?author=&search=&limit=} from
  * {@code hub/api/authors/<author>.json}, keeping the ids that contain the search word (any case).
- * It records every request it saw.
+ * It records every request it saw. Registered as an extension it runs for each test.
  */
-final class RecordedHub implements AutoCloseable {
+final class RecordedHub implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     /** One request as the server saw it. */
     record Seen(String path, String authorization) {
@@ -46,19 +49,19 @@ final class RecordedHub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
     private final List<Seen> requests = new CopyOnWriteArrayList<>();
+    private HttpServer server;
 
-    private RecordedHub(HttpServer server) {
-        this.server = server;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
     }
 
-    static RecordedHub start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        RecordedHub hub = new RecordedHub(server);
-        server.createContext("/", hub::handle);
-        server.start();
-        return hub;
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     String url() {

@@ -1,8 +1,8 @@
 package dev.modelgate.measure.memory;
 
-import dev.modelgate.engine.ServedModel;
+import dev.modelgate.engine.AttachedModel;
+import dev.modelgate.engine.RunningModel;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,29 +12,13 @@ import java.util.Optional;
  * resident-set growth: the probe's path for an engine that runs in-process. It has only what the
  * memory probe reads.
  */
-final class InProcessModel extends ServedModel {
+final class InProcessModel {
 
-    InProcessModel(String engine) {
-        super("tiny", engine, URI.create("http://127.0.0.1:1"), "tiny", Duration.ZERO, Optional.empty(), Map.of());
+    private InProcessModel() {
     }
 
-    @Override
-    public Optional<Path> log() {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<ProcessHandle> process() {
-        return Optional.empty();
-    }
-
-    @Override
-    public boolean alive() {
-        return true;
-    }
-
-    @Override
-    public void close() {
-        // nothing to stop
+    static RunningModel of(String engine) {
+        return new AttachedModel("tiny", engine, URI.create("http://127.0.0.1:1"), "tiny", Duration.ZERO,
+                Optional.empty(), Map.of());
     }
 }

@@ -356,20 +356,20 @@ class MemoryProbesTest {
             weights.put(i, (byte) 1);
         }
 
-        MemoryReading r = new MemoryProbes(Settings.ofMap(Map.of())).measure(new InProcessModel("llamacpp"), boot,
+        MemoryReading r = new MemoryProbes(Settings.ofMap(Map.of())).measure(InProcessModel.of("llamacpp"), boot,
                 VllmMemoryFigures.NONE);
 
         assertThat(r.method()).isEqualTo("process-rss");
         assertThat(r.gib()).isCloseTo(0.25, within(0.2));
         assertThat(weights.get(4096)).isEqualTo((byte) 1);
-        assertThatThrownBy(() -> new MemoryProbes(Settings.ofMap(Map.of())).measure(new InProcessModel("llamacpp"),
+        assertThatThrownBy(() -> new MemoryProbes(Settings.ofMap(Map.of())).measure(InProcessModel.of("llamacpp"),
                 BootMemory.none(), VllmMemoryFigures.NONE))
                 .hasMessageContaining("no VmRSS reading was taken before boot");
     }
 
     @Test
     void anExternalServerCannotBeMeasured() {
-        assertThatThrownBy(() -> new MemoryProbes(Settings.ofMap(Map.of())).measure(new InProcessModel("external"),
+        assertThatThrownBy(() -> new MemoryProbes(Settings.ofMap(Map.of())).measure(InProcessModel.of("external"),
                 BootMemory.none(), VllmMemoryFigures.NONE))
                 .isInstanceOf(CannotMeasure.class)
                 .hasMessageStartingWith("cannot measure: the server at http://127.0.0.1:1 runs elsewhere");
