@@ -1,5 +1,6 @@
 package dev.modelgate.cases;
 
+import dev.modelgate.catalog.MetricNames;
 import dev.modelgate.Evidence;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.RequirementSpec;
@@ -51,7 +52,7 @@ public final class QualityChecks {
         evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
         Map<String, Object> metric = SuiteStatistics.accuracy(outcome, infos, evidence);
         metric.put("unparsed", outcome.count(CaseOutcome.Status.UNPARSED));
-        evidence.metric("toolCallingAccuracy", ordered(metric, "value", "passed", "total", "unparsed", "ci95"));
+        evidence.metric(MetricNames.TOOL_CALLING_ACCURACY, ordered(metric, "value", "passed", "total", "unparsed", "ci95"));
         evidence.judge("tool calling accuracy", outcome.accuracy().value());
     }
 
@@ -96,7 +97,7 @@ public final class QualityChecks {
             return;
         }
         EntityRun.Result result = EntityRun.run(client, cases, concurrency, repeats);
-        evidence.metric("kannada", Map.of("entityF1", entityMetric(result, cases, evidence)));
+        evidence.metric(MetricNames.KANNADA, Map.of(MetricNames.KANNADA_ENTITY_F1, entityMetric(result, cases, evidence)));
         evidence.judge("Kannada entity F1", result.total().f1());
     }
 
@@ -125,7 +126,7 @@ public final class QualityChecks {
         List<CaseInfo> infos = cases.stream().map(CaseInfo::of).toList();
         evidence.caseOutcomes(CaseLedger.of(outcome, infos, Map.of()));
         Map<String, Object> metric = SuiteStatistics.accuracy(outcome, infos, evidence);
-        evidence.metric("kannada", Map.of("nativeResponse", ordered(metric, "value", "passed", "total", "ci95")));
+        evidence.metric(MetricNames.KANNADA, Map.of(MetricNames.KANNADA_NATIVE_RESPONSE, ordered(metric, "value", "passed", "total", "ci95")));
         evidence.judge("Kannada native response", outcome.accuracy().value());
     }
 
@@ -164,7 +165,7 @@ public final class QualityChecks {
             metric.put("total", outcome.outcomes().size());
             metric.put("ci95", new Proportion(0, cases.size()).wilson95().rounded());
             metric.put("rejection", message);
-            evidence.metric("vision", metric);
+            evidence.metric(MetricNames.VISION, metric);
             evidence.note("the server rejects images: " + message + declaredModalities(candidate));
             RequirementSpec spec = evidence.requirement();
             evidence.judgeRule("image input", "rejected: " + message, spec.must().isPresent() ? false : null,
@@ -176,7 +177,7 @@ public final class QualityChecks {
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("accepted", true);
         metric.putAll(SuiteStatistics.accuracy(outcome, infos, evidence));
-        evidence.metric("vision", ordered(metric, "accepted", "value", "passed", "total", "ci95"));
+        evidence.metric(MetricNames.VISION, ordered(metric, "accepted", "value", "passed", "total", "ci95"));
         evidence.judge("vision accuracy", outcome.accuracy().value());
     }
 

@@ -11,12 +11,12 @@ final class VerdictJson {
     }
 
     static ObjectNode of(Verdict v) {
-        ObjectNode root = CandidateResult.JSON.createObjectNode();
+        ObjectNode root = ResultFiles.JSON.createObjectNode();
         root.put("computedAt", v.computedAt().toString());
         root.put("runStartedAt", v.manifest().startedAt().toString());
         root.put("gate", v.gate().id());
         root.put("requirements", v.requirements());
-        root.set("parameters", CandidateResult.JSON.valueToTree(v.parameters().describe()));
+        root.set("parameters", ResultFiles.JSON.valueToTree(v.parameters().describe()));
         root.put("rule", "swap when every must-have passed and total ≥ (1 + " + Format.num(v.parameters().swapThreshold())
                 + ") × baseline total");
         ObjectNode base = root.putObject("baseline");
@@ -56,7 +56,7 @@ final class VerdictJson {
     }
 
     static ObjectNode score(Score s) {
-        ObjectNode n = CandidateResult.JSON.createObjectNode();
+        ObjectNode n = ResultFiles.JSON.createObjectNode();
         n.put("total", s.total());
         n.put("formula", String.join(" + ", s.parts().stream()
                 .map(p -> Format.num(p.weight()) + "·" + p.key()).toList()) + " = " + String.join(" + ",
