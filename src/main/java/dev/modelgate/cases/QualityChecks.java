@@ -1,5 +1,6 @@
 package dev.modelgate.cases;
 
+import dev.modelgate.catalog.MetricNames;
 import dev.modelgate.Evidence;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.RequirementSpec;
@@ -48,7 +49,7 @@ public final class QualityChecks {
         CaseSteps.report(outcome);
         Map<String, Object> metric = accuracy(outcome, cases.stream().map(CaseInfo::of).toList(), evidence);
         metric.put("unparsed", outcome.count(CaseOutcome.Status.UNPARSED));
-        evidence.metric("toolCallingAccuracy", ordered(metric, "value", "passed", "total", "unparsed", "ci95"));
+        evidence.metric(MetricNames.TOOL_CALLING_ACCURACY, ordered(metric, "value", "passed", "total", "unparsed", "ci95"));
         evidence.judge("tool calling accuracy", outcome.accuracy().value());
     }
 
@@ -83,7 +84,7 @@ public final class QualityChecks {
             return;
         }
         EntityRun.Result result = EntityRun.run(client, cases, concurrency, repeats);
-        evidence.metric("kannada", Map.of("entityF1", entityMetric(result, cases, evidence)));
+        evidence.metric(MetricNames.KANNADA, Map.of(MetricNames.KANNADA_ENTITY_F1, entityMetric(result, cases, evidence)));
         evidence.judge("Kannada entity F1", result.total().f1());
     }
 
@@ -103,7 +104,7 @@ public final class QualityChecks {
         SuiteOutcome outcome = NativeResponseRun.run(client, cases, concurrency, repeats);
         CaseSteps.report(outcome);
         Map<String, Object> metric = accuracy(outcome, cases.stream().map(CaseInfo::of).toList(), evidence);
-        evidence.metric("kannada", Map.of("nativeResponse", ordered(metric, "value", "passed", "total", "ci95")));
+        evidence.metric(MetricNames.KANNADA, Map.of(MetricNames.KANNADA_NATIVE_RESPONSE, ordered(metric, "value", "passed", "total", "ci95")));
         evidence.judge("Kannada native response", outcome.accuracy().value());
     }
 
@@ -136,7 +137,7 @@ public final class QualityChecks {
             metric.put("total", outcome.outcomes().size());
             metric.put("ci95", new Proportion(0, cases.size()).wilson95().rounded());
             metric.put("rejection", message);
-            evidence.metric("vision", metric);
+            evidence.metric(MetricNames.VISION, metric);
             evidence.note("the server rejects images: " + message + declaredModalities(candidate));
             RequirementSpec spec = evidence.requirement();
             evidence.judgeRule("image input", "rejected: " + message, spec.must().isPresent() ? false : null,
@@ -146,7 +147,7 @@ public final class QualityChecks {
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("accepted", true);
         metric.putAll(accuracy(outcome, infos, evidence));
-        evidence.metric("vision", ordered(metric, "accepted", "value", "passed", "total", "ci95"));
+        evidence.metric(MetricNames.VISION, ordered(metric, "accepted", "value", "passed", "total", "ci95"));
         evidence.judge("vision accuracy", outcome.accuracy().value());
     }
 

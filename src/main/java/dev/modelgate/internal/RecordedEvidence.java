@@ -7,8 +7,8 @@ import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Threshold;
 import dev.modelgate.report.Report;
 import dev.modelgate.verdict.CandidateResult;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.modelgate.verdict.Level;
+import dev.modelgate.verdict.RequirementOutcome;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
 
@@ -115,22 +115,16 @@ final class RecordedEvidence implements Evidence {
 
     private void conclude(String label, Object value, Verdict must, Verdict nice) {
         judged = true;
-        String level = must.missed() ? "none"
-                : nice.met() ? "nice"
-                : must.met() ? "must"
-                : nice.missed() ? "none" : "must";
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("label", label);
-        entry.put("value", value);
-        entry.put("unit", spec.unit());
-        entry.put("must", spec.must().map(this::describe).orElse(null));
-        entry.put("nice", spec.nice().map(this::describe).orElse(null));
-        entry.put("level", level);
+        Level level = must.missed() ? Level.NONE
+                : nice.met() ? Level.NICE
+                : must.met() ? Level.MUST
+                : nice.missed() ? Level.NONE : Level.MUST;
         String message = must.missed() ? must.message() : nice.missed() ? nice.message()
-                : label + " " + (value instanceof Double d ? show(d) : value) + ": meets " + (level.equals("nice")
+                : label + " " + (value instanceof Double d ? show(d) : value) + ": meets " + (level == Level.NICE
                 ? "the nice-to-have" : "the must-have");
-        entry.put("message", message);
-        result.requirement(spec.id(), entry);
+        result.requirement(spec.id(), RequirementOutcome.judged(label, value, spec.unit(),
+                spec.must().map(this::describe).orElse(null), spec.nice().map(this::describe).orElse(null), level,
+                message));
         persist.run();
         if (must.missed()) {
             throw new AssertionFailedError(must.message());
@@ -159,9 +153,7 @@ final class RecordedEvidence implements Evidence {
 
     @Override
     public void skip(String reason) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("message", reason);
-        result.requirement(spec.id(), entry);
+        result.requirement(spec.id(), RequirementOutcome.reason(reason));
         persist.run();
         Assumptions.abort(reason);
     }

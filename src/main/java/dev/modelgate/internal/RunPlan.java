@@ -1,12 +1,12 @@
 package dev.modelgate.internal;
 
+import dev.modelgate.verdict.ResultFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Catalog;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Settings;
-import dev.modelgate.verdict.CandidateResult;
 import dev.modelgate.verdict.ResultStore;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ record RunPlan(Settings settings, Catalog catalog, Requirements requirements, Li
     }
 
     void writeManifest() {
-        ObjectNode run = CandidateResult.JSON.createObjectNode();
+        ObjectNode run = ResultFiles.JSON.createObjectNode();
         ArrayNode ids = run.putArray("candidates");
         candidates.forEach(c -> ids.add(c.id()));
         run.put("baseline", requirements.baseline());

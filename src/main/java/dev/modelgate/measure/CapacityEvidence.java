@@ -1,5 +1,7 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.MetricNames;
+
 import dev.modelgate.Evidence;
 import dev.modelgate.catalog.CapacityPlan;
 import dev.modelgate.catalog.Problems;
@@ -75,7 +77,7 @@ public final class CapacityEvidence {
         metric.put("summary", found.describe());
         metric.put("unit", plan.unit());
         metric.putAll(found.toMetric());
-        evidence.metric("capacity", metric);
+        evidence.metric(MetricNames.CAPACITY, metric);
         for (Capacity.Step step : found.steps()) {
             evidence.note((step.metSlo() ? "meets the SLO — " : "misses the SLO (" + String.join(", ", step.misses())
                     + ") — ") + step.result().describe());

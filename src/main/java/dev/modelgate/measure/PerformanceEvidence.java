@@ -1,5 +1,6 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.MetricNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.Evidence;
 import dev.modelgate.catalog.Problems;
@@ -42,15 +43,15 @@ public final class PerformanceEvidence {
         PerformanceRun run = run(client, requirements, settings, evidence);
         SequentialResults r = sequential(run, evidence);
         TtftChoice choice = requirements.ttft();
-        evidence.metric("ttftMs", r.ttftMetric());
-        evidence.metric("timeToFirstAnswerMs", r.answerMetric());
-        evidence.metric("reasoning", SequentialResults.reasoningMetric(r.shortSeries()));
-        evidence.metric("ttfbMs", r.ttfbMetric());
+        evidence.metric(MetricNames.TTFT_MS, r.ttftMetric());
+        evidence.metric(MetricNames.TIME_TO_FIRST_ANSWER_MS, r.answerMetric());
+        evidence.metric(MetricNames.REASONING, SequentialResults.reasoningMetric(r.shortSeries()));
+        evidence.metric(MetricNames.TTFB_MS, r.ttfbMetric());
         evidence.metric("e2eMs", r.e2eMetric());
-        evidence.metric("longPrompt", r.longPromptMetric());
-        evidence.metric("voiceTurn", r.voiceTurnMetric());
-        evidence.metric("ttftJudged", r.judgedMetric(choice));
-        evidence.metric("performanceRequestFields", run.requestFields());
+        evidence.metric(MetricNames.LONG_PROMPT, r.longPromptMetric());
+        evidence.metric(MetricNames.VOICE_TURN, r.voiceTurnMetric());
+        evidence.metric(MetricNames.TTFT_JUDGED, r.judgedMetric(choice));
+        evidence.metric(MetricNames.PERFORMANCE_REQUEST_FIELDS, run.requestFields());
         crossCheck(run, evidence);
         evidence.attach("TTFT samples", "text/csv", "csv", SamplesCsv.of(r.all()));
         requestFieldsNote(run, evidence);
@@ -112,13 +113,13 @@ public final class PerformanceEvidence {
     private static void crossCheck(PerformanceRun run, Evidence evidence) {
         Optional<ServerCrossCheck> check = run.crossCheck();
         if (check.isPresent()) {
-            evidence.metric("serverCrossCheck", check.get().toMetric());
+            evidence.metric(MetricNames.SERVER_CROSS_CHECK, check.get().toMetric());
             evidence.note(check.get().describe());
         } else {
             Map<String, Object> none = new LinkedHashMap<>();
             none.put("available", false);
             none.put("reason", run.noCrossCheck());
-            evidence.metric("serverCrossCheck", none);
+            evidence.metric(MetricNames.SERVER_CROSS_CHECK, none);
             evidence.note("no cross-check with the server's own figures: " + run.noCrossCheck());
         }
     }
@@ -131,11 +132,11 @@ public final class PerformanceEvidence {
     public static void decode(ChatClient client, Requirements requirements, Settings settings, Evidence evidence) {
         PerformanceRun run = run(client, requirements, settings, evidence);
         SequentialResults r = sequential(run, evidence);
-        evidence.metric("decodeTokensPerSecond", r.decodeMetric());
-        evidence.metric("itlMs", r.itlMetric());
-        evidence.metric("usage", r.usageMetric());
-        evidence.metric("decodeMethod", r.decodeMethodMetric());
-        evidence.metric("performanceRequestFields", run.requestFields());
+        evidence.metric(MetricNames.DECODE_TOKENS_PER_SECOND, r.decodeMetric());
+        evidence.metric(MetricNames.ITL_MS, r.itlMetric());
+        evidence.metric(MetricNames.USAGE, r.usageMetric());
+        evidence.metric(MetricNames.DECODE_METHOD, r.decodeMethodMetric());
+        evidence.metric(MetricNames.PERFORMANCE_REQUEST_FIELDS, run.requestFields());
         evidence.attach("Decode samples", "text/csv", "csv", SamplesCsv.of(r.fixedOutputSeries()));
         Distribution decode = r.decode();
         if (decode.isEmpty()) {
@@ -158,10 +159,10 @@ public final class PerformanceEvidence {
         requestFieldsNote(run, evidence);
         DecodeCeiling.Result ceiling = DecodeCeiling.of(requirements.machine(), evidence.candidate().facts());
         if (ceiling.ceiling().isPresent()) {
-            evidence.metric("decodeCeiling", ceiling.ceiling().get().toMetric(p50));
+            evidence.metric(MetricNames.DECODE_CEILING, ceiling.ceiling().get().toMetric(p50));
             evidence.note(ceiling.ceiling().get().describe(p50));
         } else {
-            evidence.metric("decodeCeiling", Map.of("available", false, "reason", ceiling.missing()));
+            evidence.metric(MetricNames.DECODE_CEILING, Map.of("available", false, "reason", ceiling.missing()));
             evidence.note("no decode ceiling: " + ceiling.missing());
         }
         run.crossCheck().filter(ServerCrossCheck::flagged).ifPresent(c ->
@@ -208,7 +209,7 @@ public final class PerformanceEvidence {
             samples.addAll(level.samples());
             evidence.note(level.describe());
         }
-        evidence.metric("concurrency", rows);
+        evidence.metric(MetricNames.CONCURRENCY, rows);
         evidence.attach("Concurrency samples", "text/csv", "csv", SamplesCsv.of(samples));
         evidence.attach("Throughput vs concurrency", "image/svg+xml", "svg",
                 SvgCharts.throughput("Output tokens per second vs concurrent streams", levels));

@@ -1,5 +1,6 @@
 package dev.modelgate.qualification;
 
+import dev.modelgate.verdict.ResultFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.catalog.Requirements;
@@ -10,7 +11,6 @@ import dev.modelgate.report.AllureResultsMerge;
 import dev.modelgate.report.EnvironmentProperties;
 import dev.modelgate.report.HostFacts;
 import dev.modelgate.report.VerdictReport;
-import dev.modelgate.verdict.CandidateResult;
 import dev.modelgate.verdict.ConfigParts;
 import dev.modelgate.verdict.MergedRun;
 import dev.modelgate.verdict.ResultStore;
@@ -103,7 +103,7 @@ final class MergeStep {
         ResultStore store = new ResultStore(resultsDir);
         Path json = resultsDir.resolve(VerdictReport.VERDICT_JSON);
         try {
-            JsonNode tree = CandidateResult.JSON.readTree(json.toFile());
+            JsonNode tree = ResultFiles.JSON.readTree(json.toFile());
             ((ObjectNode) tree).set("merge", run.toJson());
             store.writeJson(json, tree);
             Path md = resultsDir.resolve(VerdictReport.SUMMARY_MD);

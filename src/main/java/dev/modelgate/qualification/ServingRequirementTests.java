@@ -1,5 +1,6 @@
 package dev.modelgate.qualification;
 
+import dev.modelgate.catalog.MetricNames;
 import dev.modelgate.Evidence;
 import dev.modelgate.Requirement;
 import dev.modelgate.catalog.Candidate;
@@ -37,13 +38,13 @@ public interface ServingRequirementTests {
         if (served.isPresent()) {
             figure.put("value", served.getAsInt());
             figure.put("source", source);
-            evidence.metric("contextTokens", figure);
+            evidence.metric(MetricNames.CONTEXT_TOKENS, figure);
             evidence.note("served context " + served.getAsInt() + " tokens, read from " + source);
             evidence.judge("served context", served.getAsInt());
         } else if (candidate.facts().contextLength() != null) {
             figure.put("value", candidate.facts().contextLength());
             figure.put("source", "declared (the server does not report its context length)");
-            evidence.metric("contextTokens", figure);
+            evidence.metric(MetricNames.CONTEXT_TOKENS, figure);
             evidence.note("the server lists no max_model_len/context_length for " + client.model()
                     + "; judging the declared context");
             evidence.judge("declared context", candidate.facts().contextLength());

@@ -1,8 +1,8 @@
 package dev.modelgate.report;
 
+import dev.modelgate.verdict.ResultFiles;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelgate.verdict.CandidateResult;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -88,7 +88,7 @@ public final class AllureCategories {
 
     /** The content of {@code categories.json}. */
     public static String json() {
-        ArrayNode list = CandidateResult.JSON.createArrayNode();
+        ArrayNode list = ResultFiles.JSON.createArrayNode();
         for (Category c : ALL) {
             ObjectNode n = list.addObject();
             n.put("name", c.name());
@@ -97,7 +97,7 @@ public final class AllureCategories {
             n.put("messageRegex", c.messageRegex());
         }
         try {
-            return CandidateResult.JSON.writeValueAsString(list);
+            return ResultFiles.JSON.writeValueAsString(list);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,10 @@
 package dev.modelgate.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.modelgate.catalog.MetricNames;
 import dev.modelgate.verdict.CandidateVerdict;
 import dev.modelgate.verdict.Outcome;
+import dev.modelgate.verdict.ResultFile;
 import dev.modelgate.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +43,8 @@ final class CapacitySummary {
                 + String.join("\n", lines) + "\n";
     }
 
-    private static JsonNode capacity(JsonNode result) {
-        return result.path("metrics").path("capacity");
+    private static JsonNode capacity(ResultFile result) {
+        return result.metric(MetricNames.CAPACITY);
     }
 
     private static String line(JsonNode capacity) {

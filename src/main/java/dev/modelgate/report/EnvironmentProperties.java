@@ -1,5 +1,7 @@
 package dev.modelgate.report;
 
+import dev.modelgate.verdict.EngineRecord;
+import dev.modelgate.verdict.ResultFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.verdict.CandidateVerdict;
 import dev.modelgate.verdict.Format;
@@ -45,21 +47,21 @@ public final class EnvironmentProperties {
         e.put("baseline.source", v.baseline().source());
         e.put("modelgate.gate", v.gate().id());
         Map<String, Set<String>> engines = new TreeMap<>();
-        List<JsonNode> results = new ArrayList<>();
+        List<ResultFile> results = new ArrayList<>();
         v.candidates().forEach(c -> c.result().ifPresent(results::add));
         v.baseline().result().ifPresent(results::add);
         Optional<String> gpu = host.gpu();
         Optional<String> driver = host.driver();
-        for (JsonNode r : results) {
-            JsonNode engine = r.path("engine");
-            String type = engine.path("type").asText("");
-            String version = engine.path("version").asText("");
+        for (ResultFile r : results) {
+            EngineRecord engine = r.engine() == null ? new EngineRecord(null, null, null) : r.engine();
+            String type = engine.type() == null ? "" : engine.type();
+            String version = engine.version() == null ? "" : engine.version();
             if (!type.isEmpty()) {
-                e.put("engine." + r.path("id").asText(), type + (version.isEmpty() ? " (version unknown)" : " " + version));
+                e.put("engine." + r.id(), type + (version.isEmpty() ? " (version unknown)" : " " + version));
                 engines.computeIfAbsent(type, k -> new TreeSet<>()).add(version.isEmpty() ? "unknown" : version);
             }
-            gpu = gpu.or(() -> text(engine.path("details").path("gpu")));
-            driver = driver.or(() -> text(engine.path("details").path("driver")));
+            gpu = gpu.or(() -> text(engine.details().get("gpu")));
+            driver = driver.or(() -> text(engine.details().get("driver")));
         }
         engines.forEach((type, versions) -> e.put(type + ".version", String.join(", ", versions)));
         e.put("gpu", gpu.orElse("unknown (nvidia-smi did not answer)"));
@@ -90,7 +92,7 @@ public final class EnvironmentProperties {
         return out.toString();
     }
 
-    private static Optional<String> text(JsonNode n) {
-        return n.isTextual() && !n.asText().isBlank() ? Optional.of(n.asText()) : Optional.empty();
+    private static Optional<String> text(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 }

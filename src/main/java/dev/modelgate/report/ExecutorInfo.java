@@ -1,7 +1,7 @@
 package dev.modelgate.report;
 
+import dev.modelgate.verdict.ResultFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.modelgate.verdict.CandidateResult;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,18 +35,18 @@ public final class ExecutorInfo {
                     env.get("BUILD_URL"));
             put(n, "url", env.get("JENKINS_URL"));
         } else {
-            n = CandidateResult.JSON.createObjectNode().put("name", "CI").put("type", "ci")
+            n = ResultFiles.JSON.createObjectNode().put("name", "CI").put("type", "ci")
                     .put("buildName", "modelgate qualification");
         }
         try {
-            return Optional.of(CandidateResult.JSON.writeValueAsString(n));
+            return Optional.of(ResultFiles.JSON.writeValueAsString(n));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static ObjectNode executor(String name, String type, String job, String number, String buildUrl) {
-        ObjectNode n = CandidateResult.JSON.createObjectNode().put("name", name).put("type", type)
+        ObjectNode n = ResultFiles.JSON.createObjectNode().put("name", name).put("type", type)
                 .put("buildName", job + " #" + number);
         if (number.matches("\\d+")) {
             n.put("buildOrder", Long.parseLong(number));

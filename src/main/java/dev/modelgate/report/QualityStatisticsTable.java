@@ -1,5 +1,7 @@
 package dev.modelgate.report;
 
+import dev.modelgate.catalog.MetricNames;
+import dev.modelgate.verdict.ResultFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.verdict.CandidateVerdict;
 import dev.modelgate.verdict.Format;
@@ -18,15 +20,15 @@ import java.util.Map;
  */
 final class QualityStatisticsTable {
 
-    /** Quality requirements and where the result file keeps their figure. */
+    /** Quality requirements and the metric (under {@code metrics}) that keeps their figure. */
     static final Map<String, String> METRICS = new LinkedHashMap<>();
 
     static {
-        METRICS.put("tool-calling", "/metrics/toolCallingAccuracy");
-        METRICS.put("entities", "/metrics/entityF1");
-        METRICS.put("kannada-entities", "/metrics/kannada/entityF1");
-        METRICS.put("kannada-native", "/metrics/kannada/nativeResponse");
-        METRICS.put("vision", "/metrics/vision");
+        METRICS.put("tool-calling", MetricNames.TOOL_CALLING_ACCURACY);
+        METRICS.put("entities", MetricNames.ENTITY_F1);
+        METRICS.put("kannada-entities", MetricNames.KANNADA + "." + MetricNames.KANNADA_ENTITY_F1);
+        METRICS.put("kannada-native", MetricNames.KANNADA + "." + MetricNames.KANNADA_NATIVE_RESPONSE);
+        METRICS.put("vision", MetricNames.VISION);
     }
 
     private QualityStatisticsTable() {
@@ -62,10 +64,10 @@ final class QualityStatisticsTable {
         return md.toString();
     }
 
-    private static List<String[]> rows(String model, JsonNode result) {
+    private static List<String[]> rows(String model, ResultFile result) {
         List<String[]> out = new ArrayList<>();
         METRICS.forEach((requirement, path) -> {
-            JsonNode m = result.at(path);
+            JsonNode m = result.metric(path);
             if (!m.path("value").isNumber()) {
                 return;
             }

@@ -1,5 +1,8 @@
 package dev.modelgate.report;
 
+import dev.modelgate.catalog.MetricNames;
+import dev.modelgate.verdict.ResultFile;
+import dev.modelgate.verdict.ResultFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.catalog.Machine;
 import dev.modelgate.catalog.Requirements;
@@ -37,47 +40,37 @@ public final class ResourceRegistryTable {
 
     /** The table of the result files of {@code ids} (those that exist), written into {@code resultsDir}. */
     public static Path write(Path resultsDir, Requirements requirements, java.util.Collection<String> ids) {
-        List<JsonNode> results = new ArrayList<>();
+        List<ResultFile> results = new ArrayList<>();
         for (String id : new java.util.TreeSet<>(ids)) {
-            Path f = resultsDir.resolve(id + ".json");
-            if (Files.isRegularFile(f)) {
-                try {
-                    results.add(CandidateResult.JSON.readTree(f.toFile()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read " + f, e);
-                }
-            }
+            ResultFiles.read(resultsDir.resolve(id + ".json")).ifPresent(results::add);
         }
         return write(resultsDir, requirements, results);
     }
 
-    private static Path write(Path resultsDir, Requirements requirements, List<JsonNode> results) {
+    private static Path write(Path resultsDir, Requirements requirements, List<ResultFile> results) {
         Path file = resultsDir.resolve(FILE_NAME);
         ResultStore.writeAtomically(file, render(results, requirements.machine()));
         return file;
     }
 
     /** The result files ({@code <id>.json} with an {@code id} and {@code metrics}) in a directory, by id. */
-    public static List<JsonNode> readResults(Path resultsDir) {
-        List<JsonNode> results = new ArrayList<>();
+    public static List<ResultFile> readResults(Path resultsDir) {
+        List<ResultFile> results = new ArrayList<>();
         if (!Files.isDirectory(resultsDir)) {
             return results;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(resultsDir, "*.json")) {
             for (Path f : files) {
-                JsonNode tree = CandidateResult.JSON.readTree(f.toFile());
-                if (tree != null && tree.path("id").isTextual() && tree.path("metrics").isObject()) {
-                    results.add(tree);
-                }
+                ResultFiles.read(f).filter(r -> r.id() != null && !r.metrics().isEmpty()).ifPresent(results::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the result files in " + resultsDir, e);
         }
-        results.sort(Comparator.comparing(r -> r.path("id").asText()));
+        results.sort(Comparator.comparing(ResultFile::id));
         return results;
     }
 
-    public static String render(List<JsonNode> results, Machine machine) {
+    public static String render(List<ResultFile> results, Machine machine) {
         StringBuilder md = new StringBuilder();
         md.append("# Resource registry: measured memory on ").append(machine == null ? "the target machine"
                 : machine.name()).append("\n\n");
@@ -95,13 +88,13 @@ public final class ResourceRegistryTable {
                 + " Beside the co-resident services |\n");
         md.append("|---|---:|---:|---:|---|---:|---|\n");
         int rows = 0;
-        for (JsonNode r : results) {
-            JsonNode vram = r.path("metrics").path("vramGiB");
+        for (ResultFile r : results) {
+            JsonNode vram = r.metric(MetricNames.VRAM_GIB);
             if (!vram.isObject()) {
                 continue;
             }
             rows++;
-            md.append("| ").append(cell(r.path("id").asText())).append(r.path("baseline").asBoolean() ? " (baseline)"
+            md.append("| ").append(cell(r.id())).append(r.baseline() ? " (baseline)"
                     : "").append(" | ")
                     .append(number(vram.get("weightsGiB"))).append(" | ")
                     .append(number(vram.get("kvCacheGiB"))).append(" | ")

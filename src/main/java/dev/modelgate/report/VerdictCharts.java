@@ -1,5 +1,7 @@
 package dev.modelgate.report;
 
+import dev.modelgate.catalog.MetricNames;
+import dev.modelgate.verdict.ResultFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Threshold;
@@ -57,13 +59,13 @@ public final class VerdictCharts {
     /** TTFT p50 per model (whisker p50–p99 where measured), with the requirement's thresholds. */
     public static SvgBarChart ttft(Verdict v, Optional<RequirementSpec> spec) {
         return latency(v, "Time to first token (p50; whisker to p99)", "ms, lower is better", ModelFigures.TTFT,
-                "ttftMs", "p99", spec);
+                MetricNames.TTFT_MS, "p99", spec);
     }
 
     /** Decode speed p50 per model (whisker p50–p90, or the declared range), with the requirement's thresholds. */
     public static SvgBarChart decode(Verdict v, Optional<RequirementSpec> spec) {
         return latency(v, "Decode speed (p50; whisker to p90 or the declared range)", "tok/s, higher is better",
-                ModelFigures.DECODE, "decodeTokensPerSecond", "p90", spec);
+                ModelFigures.DECODE, MetricNames.DECODE_TOKENS_PER_SECOND, "p90", spec);
     }
 
     private static SvgBarChart latency(Verdict v, String title, String axis, String figure, String metric,
@@ -84,7 +86,7 @@ public final class VerdictCharts {
         return chart;
     }
 
-    private static SvgBarChart.Row row(String label, Optional<Figure> figure, Optional<JsonNode> result, String metric,
+    private static SvgBarChart.Row row(String label, Optional<Figure> figure, Optional<ResultFile> result, String metric,
                                        String upper, String color, String origin) {
         if (figure.isEmpty() || !figure.get().present()) {
             return new SvgBarChart.Row(label, List.of(), null, null, "not measured");
@@ -92,10 +94,11 @@ public final class VerdictCharts {
         Figure f = figure.get();
         Double lo = null;
         Double hi = null;
-        JsonNode up = result.map(r -> r.path("metrics").path(metric).path(upper)).orElse(null);
-        if (up != null && up.isNumber()) {
-            lo = Math.min(f.value(), up.asDouble());
-            hi = Math.max(f.value(), up.asDouble());
+        java.util.OptionalDouble up = result.map(r -> r.figure(metric).number(upper))
+                .orElse(java.util.OptionalDouble.empty());
+        if (up.isPresent()) {
+            lo = Math.min(f.value(), up.getAsDouble());
+            hi = Math.max(f.value(), up.getAsDouble());
         } else if (f.range().isPresent()) {
             lo = f.range().get().low();
             hi = f.range().get().high();

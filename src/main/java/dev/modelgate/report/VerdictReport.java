@@ -2,6 +2,7 @@ package dev.modelgate.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.catalog.Requirements;
+import dev.modelgate.verdict.CandidateResult;
 import dev.modelgate.verdict.CandidateVerdict;
 import dev.modelgate.verdict.ResultStore;
 import dev.modelgate.verdict.Verdict;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outputs of a verdict: {@code verdict.json} and {@code summary.md} in the results directory,
@@ -59,15 +61,18 @@ public final class VerdictReport {
             if (c.result().isEmpty() || c.score().isEmpty()) {
                 continue;
             }
-            ObjectNode updated = c.result().get().deepCopy();
+            Optional<CandidateResult> updated = store.read(c.id());
+            if (updated.isEmpty()) {
+                continue;
+            }
             ObjectNode score = c.score().get().toJson();
             score.put("baseline", verdict.baseline().id());
             score.put("baselineProvenance", verdict.baseline().provenance().label());
             c.ratio().ifPresentOrElse(r -> score.put("ratio", r), () -> score.putNull("ratio"));
             score.put("outcome", c.outcome().label());
             score.put("reason", c.decision().reason());
-            updated.set("score", score);
-            store.writeJson(store.fileOf(c.id()), updated);
+            updated.get().score(score);
+            store.write(updated.get());
         }
         return List.of(json, md);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param notes  what a reader should know: figures derived (a range's midpoint), files passed over
  */
 public record Baseline(String id, Provenance provenance, String source, Optional<ModelFigures> figures,
-                       Optional<JsonNode> result, List<String> notes) {
+                       Optional<ResultFile> result, List<String> notes) {
 
     public Baseline {
         notes = List.copyOf(notes);

@@ -1,6 +1,5 @@
 package dev.modelgate.verdict;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.catalog.Candidate;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,12 +36,12 @@ public final class BaselineResolver {
         if (manifest.candidates().contains(id)) {
             Optional<CandidateResult> result = run.read(id);
             if (result.isPresent()) {
-                JsonNode r = result.get().snapshot();
-                Instant started = startedAt(r);
+                ResultFile r = result.get().file();
+                Instant started = r.started().orElse(null);
                 if (started != null && started.isBefore(manifest.startedAt())) {
                     notes.add("result reused from the run of " + started + " (same configuration)");
                 }
-                if (!r.path("complete").asBoolean(false)) {
+                if (!r.complete()) {
                     notes.add("the baseline's run did not complete: figures it lacks are named as missing");
                 }
                 return new Baseline(id, Provenance.THIS_RUN, run.fileOf(id).toString(),
@@ -61,12 +60,12 @@ public final class BaselineResolver {
             if (result.isEmpty()) {
                 continue;
             }
-            JsonNode r = result.get().snapshot();
-            if (!r.path("complete").asBoolean(false)) {
+            ResultFile r = result.get().file();
+            if (!r.complete()) {
                 notes.add("passed over " + store.fileOf(id) + ": incomplete (complete: false)");
                 continue;
             }
-            Instant started = startedAt(r);
+            Instant started = r.started().orElse(null);
             String source = store.fileOf(id) + (started == null ? "" : " of " + started);
             return new Baseline(id, Provenance.STORED, source,
                     Optional.of(ModelFigures.fromResult(r, store.fileOf(id).toString(), kannadaNativeShare)),
@@ -84,13 +83,5 @@ public final class BaselineResolver {
                 + "), point modelgate.baselineResults at a directory with a complete " + id + ".json, or add a"
                 + " declared: block to models/" + id + ".yaml");
         return new Baseline(id, Provenance.NONE, "none", Optional.empty(), Optional.empty(), notes);
-    }
-
-    private static Instant startedAt(JsonNode r) {
-        try {
-            return r.hasNonNull("startedAt") ? Instant.parse(r.get("startedAt").asText()) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -2,21 +2,21 @@ package dev.modelgate.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.catalog.Candidate;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The result file of one candidate ({@code target/modelgate/<id>.json}, SPEC §3), built up as
- * requirements finish. Thread-safe; {@link #snapshot()} gives a copy to write.
+ * requirements finish. Thread-safe; {@link #snapshot()} gives a copy to write, {@link #file()} the
+ * typed view the verdict reads. Fields an older or newer file holds and this class does not set are
+ * kept as they are.
  */
 public final class CandidateResult {
 
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private static final ObjectMapper JSON = ResultFiles.JSON;
 
     private final ObjectNode root;
 
@@ -84,17 +84,13 @@ public final class CandidateResult {
     }
 
     /** Records the outcome of one test method (used to resume a run test by test). */
-    public synchronized void test(String method, String status, String message) {
+    public synchronized void test(String method, Status status, String message) {
         ObjectNode tests = root.has("tests") ? (ObjectNode) root.get("tests") : root.putObject("tests");
-        ObjectNode t = tests.putObject(method);
-        t.put("status", status);
-        if (message != null) {
-            t.put("message", message);
-        }
+        tests.set(method, ResultFiles.tree(new TestOutcome(status, message)));
     }
 
-    public synchronized JsonNode test(String method) {
-        return root.path("tests").path(method);
+    public synchronized Optional<TestOutcome> test(String method) {
+        return file().test(method);
     }
 
     public synchronized void engine(String type, String version, Map<String, String> details) {
@@ -133,15 +129,17 @@ public final class CandidateResult {
         cases.set(requirementId, JSON.valueToTree(outcomes));
     }
 
-    /** Merges fields into {@code requirements.<id>} (status, value, must, nice, level, message …). */
-    public synchronized void requirement(String id, Map<String, ?> fields) {
+    /** Merges the fields {@code fields} has into {@code requirements.<id>}. */
+    public synchronized void requirement(String id, RequirementOutcome fields) {
         ObjectNode reqs = (ObjectNode) root.get("requirements");
         ObjectNode entry = reqs.has(id) ? (ObjectNode) reqs.get(id) : reqs.putObject(id);
-        fields.forEach((k, v) -> entry.set(k, JSON.valueToTree(v)));
+        entry.setAll((ObjectNode) ResultFiles.tree(fields));
     }
 
-    public synchronized JsonNode requirement(String id) {
-        return root.path("requirements").path(id);
+    public synchronized Optional<RequirementOutcome> requirement(String id) {
+        JsonNode entry = root.path("requirements").path(id);
+        return entry.isObject() ? Optional.of(ResultFiles.JSON.convertValue(entry, RequirementOutcome.class))
+                : Optional.empty();
     }
 
     /** Counts a fault of {@code kind} ({@code bootFailures}, {@code serverErrors}, …). */
@@ -150,8 +148,35 @@ public final class CandidateResult {
         f.put(kind, f.path(kind).asInt(0) + 1);
     }
 
-    public synchronized void put(String field, JsonNode value) {
-        root.set(field, value);
+    /** Records the configuration hash and what it was computed over (again once the engine version is known). */
+    public synchronized void configuration(String configHash, ConfigParts parts) {
+        root.put("configHash", configHash);
+        root.set(ConfigParts.FIELD, parts.toJson());
+    }
+
+    /** Records why the server did not boot. */
+    public synchronized void bootFailure(BootFailureRecord failure) {
+        root.set("bootFailure", ResultFiles.tree(failure));
+    }
+
+    /** Records that the JVM was told to stop before the candidate was done. */
+    public synchronized void interrupted(InterruptionRecord interruption) {
+        root.set("interrupted", ResultFiles.tree(interruption));
+    }
+
+    /** Records the request fields the candidate's requests carry, by use ({@code performance}, {@code quality}). */
+    public synchronized void requestFields(Map<String, ?> fieldsByUse) {
+        root.set("requestFields", JSON.valueToTree(fieldsByUse));
+    }
+
+    /** Records the score the verdict computed. */
+    public synchronized void score(JsonNode score) {
+        root.set("score", score);
+    }
+
+    /** The typed view of the result as it stands. */
+    public synchronized ResultFile file() {
+        return ResultFiles.bind(root);
     }
 
     public synchronized void complete(boolean complete) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param ratio      total ÷ baseline total; empty when either is unknown or the baseline scores 0
  * @param paired     the quality requirements compared case by case with the baseline
  */
-public record CandidateVerdict(String id, String name, Optional<String> resultFile, Optional<JsonNode> result,
+public record CandidateVerdict(String id, String name, Optional<String> resultFile, Optional<ResultFile> result,
                                Optional<ModelFigures> figures, Optional<Score> score, Optional<Double> ratio,
                                Decision decision, List<PairedComparison> paired) {
 

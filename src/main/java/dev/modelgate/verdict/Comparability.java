@@ -55,9 +55,9 @@ public final class Comparability {
         String referenceLabel = null;
         ConfigParts reference = null;
         for (RunSource run : runs) {
-            for (Map.Entry<String, JsonNode> e : run.results().entrySet()) {
+            for (Map.Entry<String, CandidateResult> e : run.results().entrySet()) {
                 String where = run.label() + " (" + e.getKey() + ")";
-                Optional<ConfigParts> parts = ConfigParts.of(e.getValue());
+                Optional<ConfigParts> parts = ConfigParts.of(e.getValue().file());
                 if (parts.isEmpty()) {
                     lines.add(where + ": the result file has no " + ConfigParts.FIELD + " (written by an older"
                             + " modelgate), so nothing says it was measured like the others; qualify it again");

@@ -65,8 +65,8 @@ public record ConfigParts(Map<String, String> parts) {
     }
 
     /** The parts a result file carries; empty for a file written before they were recorded. */
-    public static Optional<ConfigParts> of(JsonNode result) {
-        JsonNode node = result.path(FIELD);
+    public static Optional<ConfigParts> of(ResultFile result) {
+        JsonNode node = result.configParts();
         if (!node.isObject()) {
             return Optional.empty();
         }
@@ -91,7 +91,7 @@ public record ConfigParts(Map<String, String> parts) {
     }
 
     public ObjectNode toJson() {
-        ObjectNode o = CandidateResult.JSON.createObjectNode();
+        ObjectNode o = ResultFiles.JSON.createObjectNode();
         for (String n : List.of(CANDIDATE, ENGINE, REQUIREMENTS, SCORING, SAMPLING, CASES)) {
             get(n).ifPresent(v -> o.put(n, v));
         }

@@ -52,7 +52,7 @@ public record MergedRun(List<RunSource> runs, RunManifest manifest, List<String>
         Set<String> candidates = new LinkedHashSet<>();
         for (RunSource run : runs) {
             candidates.addAll(run.manifest().candidates());
-            run.results().forEach((id, result) -> store.writeJson(store.fileOf(id), result));
+            run.results().values().forEach(store::write);
         }
         Instant started = runs.stream().map(r -> r.manifest().startedAt()).min(Comparator.naturalOrder())
                 .orElse(Instant.now());
@@ -67,7 +67,7 @@ public record MergedRun(List<RunSource> runs, RunManifest manifest, List<String>
 
     /** What {@code verdict.json} says about the merge: the runs it came from and what differed between them. */
     public ObjectNode toJson() {
-        ObjectNode merge = CandidateResult.JSON.createObjectNode();
+        ObjectNode merge = ResultFiles.JSON.createObjectNode();
         ArrayNode from = merge.putArray("runs");
         for (RunSource run : runs) {
             ObjectNode r = from.addObject();
@@ -83,7 +83,7 @@ public record MergedRun(List<RunSource> runs, RunManifest manifest, List<String>
     }
 
     private static JsonNode toJson(RunManifest manifest, List<RunSource> runs, List<String> differences) {
-        ObjectNode run = CandidateResult.JSON.createObjectNode();
+        ObjectNode run = ResultFiles.JSON.createObjectNode();
         ArrayNode ids = run.putArray("candidates");
         manifest.candidates().forEach(ids::add);
         run.put("baseline", manifest.baseline());

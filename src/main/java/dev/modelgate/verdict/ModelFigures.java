@@ -3,11 +3,13 @@ package dev.modelgate.verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Declared;
+import dev.modelgate.catalog.MetricNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The figures the score of one model is computed from, each with its source: read from a result
@@ -47,48 +49,43 @@ public record ModelFigures(String id, String name, Map<String, Figure> figures, 
     }
 
     /**
-     * Reads a result file (SPEC §3). A figure that the file lacks is recorded as missing with the
+     * Reads a result file. A figure that the file lacks is recorded as missing with the
      * path that was looked for. The Kannada score is the mean of Kannada entity F1 and the native
      * response rate, weighted by {@code nativeShare} for the latter; if only one exists it stands alone.
      */
-    public static ModelFigures fromResult(JsonNode result, String origin, double kannadaNativeShare) {
-        JsonNode metrics = result.path("metrics");
+    public static ModelFigures fromResult(ResultFile result, String origin, double kannadaNativeShare) {
         Map<String, Figure> f = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
-        f.put(TOOL_CALLING, read(metrics, TOOL_CALLING, "toolCallingAccuracy", "value"));
-        f.put(ENTITY_F1, read(metrics, ENTITY_F1, "entityF1", "value"));
-        f.put(KANNADA, kannada(metrics, kannadaNativeShare));
-        JsonNode vision = metrics.path("vision");
-        if (vision.has("accepted")) {
-            f.put(VISION_ACCEPTED, Figure.of(VISION_ACCEPTED, vision.path("accepted").asBoolean() ? 1 : 0,
-                    "metrics.vision.accepted"));
-        } else if (result.path("facts").path("modalities").isArray()) {
+        f.put(TOOL_CALLING, read(result, TOOL_CALLING, MetricNames.TOOL_CALLING_ACCURACY, "value"));
+        f.put(ENTITY_F1, read(result, ENTITY_F1, MetricNames.ENTITY_F1, "value"));
+        f.put(KANNADA, kannada(result, kannadaNativeShare));
+        MetricFigure vision = result.figure(MetricNames.VISION);
+        String visionPath = "metrics." + MetricNames.VISION;
+        if (vision.accepted() != null) {
+            f.put(VISION_ACCEPTED, Figure.of(VISION_ACCEPTED, vision.accepted() ? 1 : 0, visionPath + ".accepted"));
+        } else if (result.facts().path("modalities").isArray()) {
             boolean image = false;
-            for (JsonNode m : result.path("facts").path("modalities")) {
+            for (JsonNode m : result.facts().path("modalities")) {
                 image |= m.asText().equals("image");
             }
-            f.put(VISION_ACCEPTED, image ? Figure.missing(VISION_ACCEPTED, "metrics.vision not recorded")
+            f.put(VISION_ACCEPTED, image ? Figure.missing(VISION_ACCEPTED, visionPath + " not recorded")
                     : Figure.of(VISION_ACCEPTED, 0, "facts.modalities has no image"));
         } else {
-            f.put(VISION_ACCEPTED, Figure.missing(VISION_ACCEPTED, "metrics.vision.accepted not recorded"));
+            f.put(VISION_ACCEPTED, Figure.missing(VISION_ACCEPTED, visionPath + ".accepted not recorded"));
         }
-        f.put(VISION_PASS_RATE, read(metrics, VISION_PASS_RATE, "vision", "value"));
-        f.put(DECODE, read(metrics, DECODE, "decodeTokensPerSecond", "p50"));
-        f.put(TTFT, read(metrics, TTFT, "ttftMs", "p50"));
-        f.put(VRAM, read(metrics, VRAM, "vramGiB", "value"));
-        f.put(CAPACITY, read(metrics, CAPACITY, "capacity", "capacity"));
-        String rating = result.path("stability").path("rating").asText(null);
+        f.put(VISION_PASS_RATE, read(result, VISION_PASS_RATE, MetricNames.VISION, "value"));
+        f.put(DECODE, read(result, DECODE, MetricNames.DECODE_TOKENS_PER_SECOND, "p50"));
+        f.put(TTFT, read(result, TTFT, MetricNames.TTFT_MS, "p50"));
+        f.put(VRAM, read(result, VRAM, MetricNames.VRAM_GIB, "value"));
+        f.put(CAPACITY, read(result, CAPACITY, MetricNames.CAPACITY, "capacity"));
+        String rating = result.stability().path("rating").asText(null);
         Map<String, Integer> faults = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : result.path("faults").properties()) {
-            if (e.getValue().isNumber()) {
-                faults.put(e.getKey(), e.getValue().asInt());
-            }
-        }
-        if (!result.has("faults")) {
+        if (result.faults() == null) {
             notes.add("no faults block in " + origin + ": no faults counted");
+        } else {
+            faults.putAll(result.faults());
         }
-        return new ModelFigures(result.path("id").asText(), result.path("name").asText(result.path("id").asText()),
-                f, Optional.ofNullable(rating), faults, notes);
+        return new ModelFigures(result.id(), result.displayName(), f, Optional.ofNullable(rating), faults, notes);
     }
 
     /**
@@ -138,40 +135,34 @@ public record ModelFigures(String id, String name, Map<String, Figure> figures, 
         return value == null ? Figure.missing(key, at + key + " not declared") : Figure.of(key, value, at + key);
     }
 
-    private static Figure read(JsonNode metrics, String key, String metric, String field) {
+    private static Figure read(ResultFile result, String key, String metric, String field) {
         String path = "metrics." + metric + "." + field;
-        JsonNode node = metrics.path(metric);
-        JsonNode value = node.path(field);
-        if (!value.isNumber()) {
+        MetricFigure figure = result.figure(metric);
+        OptionalDouble value = figure.number(field);
+        if (value.isEmpty()) {
             return Figure.missing(key, path + " not recorded");
         }
-        return Figure.measured(key, value.asDouble(), path, interval(node.path("ci95")));
+        return Figure.measured(key, value.getAsDouble(), path, figure.interval());
     }
 
-    private static Figure kannada(JsonNode metrics, double nativeShare) {
-        JsonNode k = metrics.path("kannada");
-        JsonNode ner = k.path("entityF1").path("value");
-        JsonNode nat = k.path("nativeResponse").path("value");
-        String nerPath = "metrics.kannada.entityF1.value";
-        String natPath = "metrics.kannada.nativeResponse.value";
-        if (ner.isNumber() && nat.isNumber()) {
-            double v = (1 - nativeShare) * ner.asDouble() + nativeShare * nat.asDouble();
-            return Figure.of(KANNADA, v, Format.num(1 - nativeShare) + "·" + nerPath + " " + Format.num(ner.asDouble())
-                    + " + " + Format.num(nativeShare) + "·" + natPath + " " + Format.num(nat.asDouble()));
+    private static Figure kannada(ResultFile result, double nativeShare) {
+        String nerMetric = MetricNames.KANNADA + "." + MetricNames.KANNADA_ENTITY_F1;
+        String natMetric = MetricNames.KANNADA + "." + MetricNames.KANNADA_NATIVE_RESPONSE;
+        OptionalDouble ner = result.figure(nerMetric).number("value");
+        OptionalDouble nat = result.figure(natMetric).number("value");
+        String nerPath = "metrics." + nerMetric + ".value";
+        String natPath = "metrics." + natMetric + ".value";
+        if (ner.isPresent() && nat.isPresent()) {
+            double v = (1 - nativeShare) * ner.getAsDouble() + nativeShare * nat.getAsDouble();
+            return Figure.of(KANNADA, v, Format.num(1 - nativeShare) + "·" + nerPath + " " + Format.num(ner.getAsDouble())
+                    + " + " + Format.num(nativeShare) + "·" + natPath + " " + Format.num(nat.getAsDouble()));
         }
-        if (ner.isNumber()) {
-            return Figure.of(KANNADA, ner.asDouble(), nerPath + " (" + natPath + " not recorded)");
+        if (ner.isPresent()) {
+            return Figure.of(KANNADA, ner.getAsDouble(), nerPath + " (" + natPath + " not recorded)");
         }
-        if (nat.isNumber()) {
-            return Figure.of(KANNADA, nat.asDouble(), natPath + " (" + nerPath + " not recorded)");
+        if (nat.isPresent()) {
+            return Figure.of(KANNADA, nat.getAsDouble(), natPath + " (" + nerPath + " not recorded)");
         }
         return Figure.missing(KANNADA, nerPath + " and " + natPath + " not recorded");
-    }
-
-    static Interval interval(JsonNode ci) {
-        if (ci.isArray() && ci.size() == 2 && ci.get(0).isNumber() && ci.get(1).isNumber()) {
-            return new Interval(ci.get(0).asDouble(), ci.get(1).asDouble());
-        }
-        return null;
     }
 }

@@ -24,14 +24,9 @@ import java.util.Optional;
 public record PairedComparison(String requirement, String title, Optional<McNemar> test, int paired, String why) {
 
     /** Pairs every requirement whose per-case outcomes the candidate's result file holds. */
-    public static List<PairedComparison> of(JsonNode candidate, Baseline baseline, Map<String, String> titles) {
+    public static List<PairedComparison> of(ResultFile candidate, Baseline baseline, Map<String, String> titles) {
         List<PairedComparison> out = new ArrayList<>();
-        JsonNode cases = candidate.path("cases");
-        for (Iterator<String> it = cases.fieldNames(); it.hasNext(); ) {
-            String id = it.next();
-            String title = titles.getOrDefault(id, id);
-            out.add(pair(id, title, cases.path(id), baseline));
-        }
+        candidate.cases().forEach((id, cases) -> out.add(pair(id, titles.getOrDefault(id, id), cases, baseline)));
         return out;
     }
 
@@ -41,7 +36,7 @@ public record PairedComparison(String requirement, String title, Optional<McNema
                     + ", without per-case outcomes; qualify it in this run or point modelgate.baselineResults at its"
                     + " result file");
         }
-        JsonNode theirs = baseline.result().get().path("cases").path(id);
+        JsonNode theirs = baseline.result().get().cases(id);
         if (theirs.isMissingNode()) {
             return notPaired(id, title, "the baseline's result file (" + baseline.source() + ") holds no per-case"
                     + " outcomes of " + id);
@@ -99,7 +94,7 @@ public record PairedComparison(String requirement, String title, Optional<McNema
     }
 
     ObjectNode toJson() {
-        ObjectNode n = CandidateResult.JSON.createObjectNode();
+        ObjectNode n = ResultFiles.JSON.createObjectNode();
         n.put("requirement", requirement);
         n.put("outcome", outcome());
         if (test.isPresent()) {

@@ -1,6 +1,8 @@
 package dev.modelgate.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.modelgate.catalog.MetricNames;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Threshold;
@@ -19,11 +21,11 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
 
     /** Requirements whose figure has an interval, and where the result file keeps it. */
     static final Map<String, String> INTERVAL_METRICS = Map.of(
-            "tool-calling", "toolCallingAccuracy",
-            "entities", "entityF1",
-            "kannada-entities", "kannada.entityF1",
-            "vision", "vision",
-            "kannada-native", "kannada.nativeResponse");
+            "tool-calling", MetricNames.TOOL_CALLING_ACCURACY,
+            "entities", MetricNames.ENTITY_F1,
+            "kannada-entities", MetricNames.KANNADA + "." + MetricNames.KANNADA_ENTITY_F1,
+            "vision", MetricNames.VISION,
+            "kannada-native", MetricNames.KANNADA + "." + MetricNames.KANNADA_NATIVE_RESPONSE);
 
     public RequirementReview {
         mustHaveMisses = List.copyOf(mustHaveMisses);
@@ -32,45 +34,44 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
         inconclusive = List.copyOf(inconclusive);
     }
 
-    public static RequirementReview of(JsonNode result, Requirements table) {
+    public static RequirementReview of(ResultFile result, Requirements table) {
         List<String> misses = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<String> niceMisses = new ArrayList<>();
         List<String> inconclusive = new ArrayList<>();
-        JsonNode reqs = result.path("requirements");
         for (RequirementSpec spec : table.requirements().values()) {
-            JsonNode entry = reqs.path(spec.id());
-            String status = entry.path("status").asText("");
-            String level = entry.path("level").asText("");
-            String message = entry.path("message").asText("");
+            Optional<RequirementOutcome> found = result.requirement(spec.id());
+            RequirementOutcome entry = found.orElse(RequirementOutcome.reason(null));
+            Status status = entry.status();
+            Level level = entry.level();
+            String message = entry.messageOrEmpty();
             if (spec.must().isPresent()) {
-                if (entry.isMissingNode()) {
+                if (found.isEmpty()) {
                     unknown.add(spec.title() + " not measured (no requirements." + spec.id() + " in the result file)");
-                } else if (status.equals("failed") || status.isEmpty() && level.equals("none")) {
-                    misses.add(message.contains("(must-have)") || !message.isBlank() && !entry.has("value")
-                            ? firstLine(message) : missMessage(spec, entry));
-                } else if (status.equals("broken") || status.equals("skipped")) {
-                    unknown.add(spec.title() + " " + status + (message.isBlank() ? "" : ": " + firstLine(message)));
-                } else if (!status.equals("passed")) {
-                    unknown.add(spec.title() + " has no outcome (status '" + status + "')");
+                } else if (status == Status.FAILED || status == null && level == Level.NONE) {
+                    misses.add(message.contains("(must-have)") || !message.isBlank() && entry.value() == null
+                            ? firstLine(message) : missMessage(spec, entry.value()));
+                } else if (status == Status.BROKEN || status == Status.SKIPPED) {
+                    unknown.add(spec.title() + " " + status.json() + (message.isBlank() ? "" : ": " + firstLine(message)));
+                } else if (status != Status.PASSED) {
+                    unknown.add(spec.title() + " has no outcome (status '')");
                 }
                 interval(result, spec, entry).ifPresent(ci -> {
                     Threshold.Comparison c = (Threshold.Comparison) spec.must().get();
                     if (ci.contains(c.bound())) {
-                        JsonNode value = entry.path("value").isNumber() ? entry.path("value")
-                                : metric(result, spec.id()).path("value");
+                        MetricFigure metric = metric(result, spec.id());
+                        Object value = entry.value() instanceof Number ? entry.value() : metric.value();
                         inconclusive.add(spec.title() + " " + shown(spec, value) + ": its 95 % interval "
                                 + shownInterval(spec, ci) + " contains the must-have " + shownBound(spec, c)
-                                + toDecide(metric(result, spec.id()).path("thresholds").path("must")));
+                                + toDecide(metricNode(result, spec.id()).path("thresholds").path("must")));
                     }
                 });
             }
-            boolean judged = status.equals("passed") || status.equals("failed");
-            if (spec.nice().isPresent() && judged && !level.equals("nice")) {
+            if (spec.nice().isPresent() && entry.decisive() && level != Level.NICE) {
                 if (message.contains("(nice-to-have)")) {
                     niceMisses.add(message);
-                } else if (level.equals("must") || level.equals("none") && spec.must().isEmpty()) {
-                    niceMisses.add(spec.title() + " " + shown(spec, entry.path("value")) + " misses "
+                } else if (level == Level.MUST || level == Level.NONE && spec.must().isEmpty()) {
+                    niceMisses.add(spec.title() + " " + shown(spec, entry.value()) + " misses "
                             + spec.nice().get().describe(spec.unit()) + " (nice-to-have)");
                 }
             }
@@ -79,28 +80,26 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
     }
 
     /** The interval of a requirement's figure: {@code ci95} on the entry, else on its metric. */
-    private static Optional<Interval> interval(JsonNode result, RequirementSpec spec, JsonNode entry) {
+    private static Optional<Interval> interval(ResultFile result, RequirementSpec spec, RequirementOutcome entry) {
         if (!(spec.must().get() instanceof Threshold.Comparison)) {
             return Optional.empty();
         }
-        Interval own = ModelFigures.interval(entry.path("ci95"));
+        Interval own = MetricFigure.interval(entry.ci95());
         if (own != null) {
             return Optional.of(own);
         }
-        return Optional.ofNullable(ModelFigures.interval(metric(result, spec.id()).path("ci95")));
+        return Optional.ofNullable(metric(result, spec.id()).interval());
     }
 
-    /** The metric node of a requirement with an interval; a missing node for the others. */
-    private static JsonNode metric(JsonNode result, String requirementId) {
+    /** The figure of a requirement with an interval; no fields for the others. */
+    private static MetricFigure metric(ResultFile result, String requirementId) {
         String metric = INTERVAL_METRICS.get(requirementId);
-        JsonNode node = result.path("metrics");
-        if (metric == null) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
-        }
-        for (String part : metric.split("\\.")) {
-            node = node.path(part);
-        }
-        return node;
+        return metric == null ? MetricFigure.NONE : result.figure(metric);
+    }
+
+    private static JsonNode metricNode(ResultFile result, String requirementId) {
+        String metric = INTERVAL_METRICS.get(requirementId);
+        return metric == null ? MissingNode.getInstance() : result.metric(metric);
     }
 
     /** {@code "; 25 more cases at the observed figure would decide it"}, from the figure's threshold entry. */
@@ -112,21 +111,21 @@ public record RequirementReview(List<String> mustHaveMisses, List<String> notEst
         return threshold.has("casesToDecide") ? "; no number of cases at the observed figure would decide it" : "";
     }
 
-    private static String missMessage(RequirementSpec spec, JsonNode entry) {
+    private static String missMessage(RequirementSpec spec, Object judged) {
         Threshold must = spec.must().get();
-        String value = shown(spec, entry.path("value"));
+        String value = shown(spec, judged);
         if (must instanceof Threshold.Comparison c) {
             return spec.title() + " " + value + " " + c.missSymbol() + " " + shownBound(spec, c) + " (must-have)";
         }
         return spec.title() + " " + value + " is not " + must.describe(spec.unit()) + " (must-have)";
     }
 
-    private static String shown(RequirementSpec spec, JsonNode value) {
-        if (value.isNumber()) {
-            return "ratio".equals(spec.unit()) ? Format.percent(value.asDouble())
-                    : Format.num(value.asDouble()) + unitSuffix(spec.unit());
+    private static String shown(RequirementSpec spec, Object value) {
+        if (value instanceof Number n) {
+            return "ratio".equals(spec.unit()) ? Format.percent(n.doubleValue())
+                    : Format.num(n.doubleValue()) + unitSuffix(spec.unit());
         }
-        return value.isMissingNode() || value.isNull() ? "(no value)" : value.asText();
+        return value == null ? "(no value)" : String.valueOf(value);
     }
 
     private static String shownBound(RequirementSpec spec, Threshold.Comparison c) {

@@ -1,7 +1,6 @@
 package dev.modelgate.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelgate.catalog.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,29 +33,17 @@ public final class ResultStore {
     }
 
     public void write(CandidateResult result) {
-        writeJson(fileOf(result.id()), result.snapshot());
+        ResultFiles.write(fileOf(result.id()), result);
     }
 
+    /** The result of {@code id} as written, unknown fields included; empty when there is none or it is unreadable. */
     public Optional<CandidateResult> read(String id) {
-        Path f = fileOf(id);
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode tree = CandidateResult.JSON.readTree(f.toFile());
-            return tree instanceof ObjectNode o ? Optional.of(CandidateResult.of(o)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return ResultFiles.readTree(fileOf(id)).map(CandidateResult::of);
     }
 
     /** Writes JSON atomically, secrets redacted. */
     public void writeJson(Path file, JsonNode tree) {
-        try {
-            writeAtomically(file, CandidateResult.JSON.writeValueAsString(tree));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ResultFiles.writeJson(file, tree);
     }
 
     /** Writes text atomically (temp file + move), secrets redacted. */

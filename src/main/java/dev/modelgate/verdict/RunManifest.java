@@ -30,7 +30,7 @@ public record RunManifest(List<String> candidates, String baseline, Instant star
             return Optional.empty();
         }
         try {
-            JsonNode tree = CandidateResult.JSON.readTree(file.toFile());
+            JsonNode tree = ResultFiles.JSON.readTree(file.toFile());
             List<String> ids = new ArrayList<>();
             tree.path("candidates").forEach(n -> ids.add(n.asText()));
             Instant started;

@@ -1,6 +1,5 @@
 package dev.modelgate.verdict;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ import java.util.stream.Stream;
  *
  * @param label how messages name the run: the directory as given to the merge, then the path under it
  */
-public record RunSource(Path dir, String label, RunManifest manifest, Map<String, JsonNode> results) {
+public record RunSource(Path dir, String label, RunManifest manifest, Map<String, CandidateResult> results) {
 
     /** How deep under a given directory a {@code run.json} is looked for (a CI artifact folder nests it). */
     private static final int DEPTH = 6;
@@ -58,10 +57,10 @@ public record RunSource(Path dir, String label, RunManifest manifest, Map<String
             String label = below.isEmpty() ? given.toString() : given.resolve(below).toString();
             RunManifest manifest = RunManifest.read(dir).orElseThrow();
             ResultStore store = new ResultStore(dir);
-            Map<String, JsonNode> results = new LinkedHashMap<>();
+            Map<String, CandidateResult> results = new LinkedHashMap<>();
             for (String id : manifest.candidates()) {
                 Optional<CandidateResult> r = store.read(id);
-                r.ifPresent(result -> results.put(id, result.snapshot()));
+                r.ifPresent(result -> results.put(id, result));
             }
             runs.add(new RunSource(dir, label, manifest, results));
         }

@@ -1,5 +1,7 @@
 package dev.modelgate.verdict;
 
+import dev.modelgate.catalog.MetricNames;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -11,12 +13,12 @@ final class VerdictJson {
     }
 
     static ObjectNode of(Verdict v) {
-        ObjectNode root = CandidateResult.JSON.createObjectNode();
+        ObjectNode root = ResultFiles.JSON.createObjectNode();
         root.put("computedAt", v.computedAt().toString());
         root.put("runStartedAt", v.manifest().startedAt().toString());
         root.put("gate", v.gate().id());
         root.put("requirements", v.requirements());
-        root.set("parameters", CandidateResult.JSON.valueToTree(v.parameters().describe()));
+        root.set("parameters", ResultFiles.JSON.valueToTree(v.parameters().describe()));
         root.put("rule", "swap when every must-have passed and total ≥ (1 + " + Format.num(v.parameters().swapThreshold())
                 + ") × baseline total");
         ObjectNode base = root.putObject("baseline");
@@ -58,8 +60,8 @@ final class VerdictJson {
     }
 
     /** The capacity at the SLO of a result file, without its levels (those stay in the result file). */
-    private static java.util.Optional<ObjectNode> capacity(com.fasterxml.jackson.databind.JsonNode result) {
-        com.fasterxml.jackson.databind.JsonNode cap = result.path("metrics").path("capacity");
+    private static java.util.Optional<ObjectNode> capacity(ResultFile result) {
+        com.fasterxml.jackson.databind.JsonNode cap = result.metric(MetricNames.CAPACITY);
         if (!cap.isObject()) {
             return java.util.Optional.empty();
         }
@@ -69,7 +71,7 @@ final class VerdictJson {
     }
 
     static ObjectNode score(Score s) {
-        ObjectNode n = CandidateResult.JSON.createObjectNode();
+        ObjectNode n = ResultFiles.JSON.createObjectNode();
         n.put("total", s.total());
         n.put("formula", String.join(" + ", s.parts().stream()
                 .map(p -> Format.num(p.weight()) + "·" + p.key()).toList()) + " = " + String.join(" + ",

@@ -52,7 +52,7 @@ public final class Verdicts {
         List<CandidateVerdict> verdicts = new ArrayList<>();
         for (String id : manifest.candidates()) {
             String name = catalog.apply(id).map(Candidate::name).orElse(id);
-            Optional<JsonNode> result = store.read(id).map(CandidateResult::snapshot);
+            Optional<ResultFile> result = store.read(id).map(CandidateResult::file);
             String file = store.fileOf(id).toString();
             if (result.isEmpty()) {
                 verdicts.add(new CandidateVerdict(id, name, Optional.empty(), Optional.empty(), Optional.empty(),

@@ -1,5 +1,6 @@
 package dev.modelgate.report;
 
+import dev.modelgate.verdict.ResultFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -12,7 +13,6 @@ import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.ChildProcess;
 import dev.modelgate.engine.Ports;
 import dev.modelgate.engine.Readiness;
-import dev.modelgate.verdict.CandidateResult;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,7 +117,7 @@ class AllureCategoriesTest {
 
     @Test
     void theFileIsWhatAllureReads() throws Exception {
-        JsonNode json = CandidateResult.JSON.readTree(AllureCategories.json());
+        JsonNode json = ResultFiles.JSON.readTree(AllureCategories.json());
         assertThat(json).hasSize(AllureCategories.ALL.size());
         assertThat(json.get(0).path("name").asText()).isEqualTo("Must-have miss");
         assertThat(json.get(0).path("matchedStatuses").get(0).asText()).isEqualTo("failed");

@@ -1,5 +1,6 @@
 package dev.modelgate.report;
 
+import dev.modelgate.verdict.ResultFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +67,7 @@ class ResourceRegistryTableTest {
                 .toList();
         assertThat(rows).extracting(r -> r[0]).containsExactly("gemma-4-26b-a4b", "gemma-spark", "huge", "too-big");
         for (String[] row : rows) {
-            JsonNode vram = CandidateResult.JSON.readTree(results.resolve(row[0] + ".json").toFile())
+            JsonNode vram = ResultFiles.JSON.readTree(results.resolve(row[0] + ".json").toFile())
                     .path("metrics").path("vramGiB");
             assertCell(row[1], vram.get("weightsGiB"));
             assertCell(row[2], vram.get("kvCacheGiB"));

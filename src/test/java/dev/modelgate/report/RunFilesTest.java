@@ -1,9 +1,9 @@
 package dev.modelgate.report;
 
+import dev.modelgate.verdict.ResultFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.modelgate.verdict.CandidateResult;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class RunFilesTest {
         assertThat(ExecutorInfo.fromEnvironment(Map.of())).isEmpty();
         assertThat(ExecutorInfo.fromEnvironment(Map.of("CI", "false"))).isEmpty();
 
-        JsonNode github = CandidateResult.JSON.readTree(ExecutorInfo.fromEnvironment(Map.of("CI", "true",
+        JsonNode github = ResultFiles.JSON.readTree(ExecutorInfo.fromEnvironment(Map.of("CI", "true",
                 "GITHUB_ACTIONS", "true", "GITHUB_WORKFLOW", "qualify", "GITHUB_RUN_NUMBER", "42",
                 "GITHUB_SERVER_URL", "https://github.com", "GITHUB_REPOSITORY", "team/models", "GITHUB_RUN_ID", "9001"))
                 .orElseThrow());
@@ -41,7 +41,7 @@ class RunFilesTest {
         assertThat(github.path("buildOrder").asLong()).isEqualTo(42);
         assertThat(github.path("buildUrl").asText()).isEqualTo("https://github.com/team/models/actions/runs/9001");
 
-        JsonNode plain = CandidateResult.JSON.readTree(ExecutorInfo.fromEnvironment(Map.of("CI", "true")).orElseThrow());
+        JsonNode plain = ResultFiles.JSON.readTree(ExecutorInfo.fromEnvironment(Map.of("CI", "true")).orElseThrow());
         assertThat(plain.path("name").asText()).isEqualTo("CI");
     }
 

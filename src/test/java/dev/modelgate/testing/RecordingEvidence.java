@@ -1,5 +1,6 @@
 package dev.modelgate.testing;
 
+import dev.modelgate.verdict.ResultFiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.Evidence;
@@ -93,7 +94,7 @@ public final class RecordingEvidence implements Evidence {
     }
 
     private void keep(String label, Object value) {
-        judgements.add(new Judgement(label, value, result.requirement(requirement.id()).path("level").asText()));
+        judgements.add(new Judgement(label, value, result.requirement(requirement.id()).map(r -> r.level() == null ? "" : r.level().json()).orElse("")));
     }
 
     @Override
@@ -124,7 +125,7 @@ public final class RecordingEvidence implements Evidence {
 
     /** One figure that is an object, read back from the result file as plain Java values. */
     public Map<String, Object> metric(String name) {
-        return CandidateResult.JSON.convertValue(result.metric(name), new TypeReference<>() { });
+        return ResultFiles.JSON.convertValue(result.metric(name), new TypeReference<>() { });
     }
 
     /** The per-case outcomes as the result file holds them ({@code cases.<requirement id>}). */

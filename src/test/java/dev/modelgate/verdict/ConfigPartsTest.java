@@ -38,9 +38,9 @@ class ConfigPartsTest {
                 TABLE.machine(), TABLE.sampling(), TABLE.requirements(), TABLE.scoring(), "/other/checkout/requirements.yaml");
 
         assertThat(parts(elsewhere).differences(parts(TABLE), ConfigParts.SHARED)).isEmpty();
-        com.fasterxml.jackson.databind.node.ObjectNode result = CandidateResult.JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode result = ResultFiles.JSON.createObjectNode();
         result.set(ConfigParts.FIELD, parts(TABLE).toJson());
-        assertThat(ConfigParts.of(result)).contains(parts(TABLE));
+        assertThat(ConfigParts.of(ResultFiles.bind(result))).contains(parts(TABLE));
     }
 
     @Test

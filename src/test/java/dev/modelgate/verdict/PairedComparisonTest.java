@@ -35,7 +35,7 @@ class PairedComparisonTest {
         outcome(base, "s", true);
         outcome(cand, "only-candidate-ran-it", false);
 
-        PairedComparison p = PairedComparison.of(cand, measured(base), TITLES).get(0);
+        PairedComparison p = PairedComparison.of(ResultFiles.bind(cand), measured(base), TITLES).get(0);
 
         assertThat(p.paired()).isEqualTo(13);
         assertThat(p.test()).hasValueSatisfying(t -> {
@@ -54,7 +54,7 @@ class PairedComparisonTest {
         ObjectNode base = result("sha256:bbbbbbbbbbbbbbbb");
         outcome(base, "x", false);
 
-        PairedComparison p = PairedComparison.of(cand, measured(base), TITLES).get(0);
+        PairedComparison p = PairedComparison.of(ResultFiles.bind(cand), measured(base), TITLES).get(0);
 
         assertThat(p.test()).isEmpty();
         assertThat(p.outcome()).isEqualTo("not paired");
@@ -66,28 +66,28 @@ class PairedComparisonTest {
     void anOlderResultFileWithoutPerCaseOutcomesSaysSo() {
         ObjectNode cand = result("sha256:aa");
         outcome(cand, "x", true);
-        ObjectNode old = CandidateResult.JSON.createObjectNode();
+        ObjectNode old = ResultFiles.JSON.createObjectNode();
         old.putObject("metrics").putObject("toolCallingAccuracy").put("value", 0.9);
 
-        PairedComparison stored = PairedComparison.of(cand, new Baseline("base", Provenance.STORED, "old/base.json",
-                Optional.of(ModelFigures.fromResult(old, "old/base.json", 0.5)), Optional.of(old), List.of()),
+        PairedComparison stored = PairedComparison.of(ResultFiles.bind(cand), new Baseline("base", Provenance.STORED, "old/base.json",
+                Optional.of(ModelFigures.fromResult(ResultFiles.bind(old), "old/base.json", 0.5)), Optional.of(ResultFiles.bind(old)), List.of()),
                 TITLES).get(0);
-        PairedComparison declared = PairedComparison.of(cand, new Baseline("base", Provenance.DECLARED,
+        PairedComparison declared = PairedComparison.of(ResultFiles.bind(cand), new Baseline("base", Provenance.DECLARED,
                 "models/base.yaml declared:", Optional.empty(), Optional.empty(), List.of()), TITLES).get(0);
 
         assertThat(stored.why()).isEqualTo("the baseline's result file (old/base.json) holds no per-case outcomes of"
                 + " tool-calling");
         assertThat(declared.why()).startsWith("the baseline's figures are declared, without per-case outcomes");
         // An older candidate file without a cases block pairs nothing.
-        assertThat(PairedComparison.of(old, measured(cand), TITLES)).isEmpty();
+        assertThat(PairedComparison.of(ResultFiles.bind(old), measured(cand), TITLES)).isEmpty();
     }
 
     private static Baseline measured(JsonNode result) {
-        return new Baseline("base", Provenance.THIS_RUN, "base.json", Optional.empty(), Optional.of(result), List.of());
+        return new Baseline("base", Provenance.THIS_RUN, "base.json", Optional.empty(), Optional.of(ResultFiles.bind(result)), List.of());
     }
 
     private static ObjectNode result(String caseSet) {
-        ObjectNode r = CandidateResult.JSON.createObjectNode();
+        ObjectNode r = ResultFiles.JSON.createObjectNode();
         ObjectNode t = r.putObject("cases").putObject("tool-calling");
         t.put("caseSet", caseSet);
         t.put("cases", 0);

@@ -9,7 +9,7 @@ import java.time.Instant;
 /** Builds result files in the shape of SPEC §3, as the qualification suite writes them. */
 public final class ResultFixture {
 
-    private final ObjectNode root = CandidateResult.JSON.createObjectNode();
+    private final ObjectNode root = ResultFiles.JSON.createObjectNode();
 
     private ResultFixture(String id) {
         root.put("id", id);
@@ -132,7 +132,7 @@ public final class ResultFixture {
     public ResultFixture requirement(String id, String status, String level, Object value, String message) {
         ObjectNode e = ((ObjectNode) root.get("requirements")).putObject(id);
         e.put("status", status).put("level", level).put("message", message);
-        e.set("value", CandidateResult.JSON.valueToTree(value));
+        e.set("value", ResultFiles.JSON.valueToTree(value));
         return this;
     }
 

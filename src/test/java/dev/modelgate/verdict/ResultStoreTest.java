@@ -37,7 +37,8 @@ class ResultStoreTest {
         AtomicInteger writes = new AtomicInteger();
         Thread writer = new Thread(() -> {
             while (writing.get()) {
-                result.requirement("ttft", Map.of("status", "passed", "value", writes.incrementAndGet()));
+                result.requirement("ttft", RequirementOutcome.judged(null, writes.incrementAndGet(), null, null, null, null, null)
+                        .updatedBy(RequirementOutcome.ended(Status.PASSED, null, null, null, null)));
                 store.write(result);
             }
         });
@@ -47,7 +48,7 @@ class ResultStoreTest {
         long deadline = System.nanoTime() + 1_500_000_000L;
         while (System.nanoTime() < deadline && broken.get() == null) {
             try {
-                JsonNode tree = CandidateResult.JSON.readTree(Files.readAllBytes(store.fileOf("big")));
+                JsonNode tree = ResultFiles.JSON.readTree(Files.readAllBytes(store.fileOf("big")));
                 if (tree == null || tree.path("metrics").size() != 400) {
                     broken.set("read " + tree);
                 }

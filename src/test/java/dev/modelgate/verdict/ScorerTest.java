@@ -20,7 +20,7 @@ class ScorerTest {
     private final Scorer scorer = new Scorer(ScoringParameters.DEFAULTS);
 
     private static ModelFigures figures(ResultFixture f) {
-        return ModelFigures.fromResult(f.json(), "fixture.json", 0.5);
+        return ModelFigures.fromResult(ResultFiles.bind(f.json()), "fixture.json", 0.5);
     }
 
     private static ResultFixture fullBase() {
@@ -124,7 +124,7 @@ class ScorerTest {
         ResultFixture noTtft = ResultFixture.of("cand").perf(60, 100);
         var json = noTtft.json();
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("metrics")).remove("ttftMs");
-        Score s = scorer.score(ModelFigures.fromResult(json, "x", 0.5), base);
+        Score s = scorer.score(ModelFigures.fromResult(ResultFiles.bind(json), "x", 0.5), base);
         // min(1, 60 / (2·50)) = 0.6
         assertThat(s.part("P").value()).isCloseTo(0.6, within(EPS));
         assertThat(s.part("P").formula()).isEqualTo("min(1, 60 / (2 × 50)) = 0.6 (decode only; the other half is missing)");

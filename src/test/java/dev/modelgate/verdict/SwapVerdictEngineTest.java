@@ -92,7 +92,7 @@ class SwapVerdictEngineTest {
                                 + " not failed; -Dmodelgate.gate=swap fails the build on it)"))));
         assertThat(containersNamed(r)).containsExactly("gemma-4-26b-a4b", "qwen3-30b-a3b", "llama-3-8b");
 
-        JsonNode verdict = CandidateResult.JSON.readTree(results.resolve("verdict.json").toFile());
+        JsonNode verdict = ResultFiles.JSON.readTree(results.resolve("verdict.json").toFile());
         assertThat(verdict.path("baseline").path("provenance").asText()).isEqualTo("declared");
         assertThat(verdict.path("baseline").path("score").path("total").asDouble()).isCloseTo(0.605, within(1e-12));
         // The declared baseline has tool calling only, so Q is tool calling alone for every candidate.
@@ -129,7 +129,7 @@ class SwapVerdictEngineTest {
         assertThat(summary).contains("**Baseline figures:** declared — models/" + NEMOTRON + ".yaml declared:");
         assertThat(summary).contains("- decode speed declared as the range 48–65 tok/s: its midpoint 56.5 tok/s is used");
 
-        JsonNode gemma = CandidateResult.JSON.readTree(results.resolve("gemma-4-26b-a4b.json").toFile());
+        JsonNode gemma = ResultFiles.JSON.readTree(results.resolve("gemma-4-26b-a4b.json").toFile());
         assertThat(gemma.path("score").path("outcome").asText()).isEqualTo("swap");
         assertThat(gemma.path("score").path("total").asDouble()).isCloseTo(0.785, within(1e-12));
 
@@ -138,7 +138,7 @@ class SwapVerdictEngineTest {
                 .contains("verdict.gemma-4-26b-a4b=swap\\: score 0.785 (+29.8 %)")
                 .contains("baseline=" + NEMOTRON + "\\: score 0.605 (declared)")
                 .contains("vllm.version=0.12.0");
-        assertThat(CandidateResult.JSON.readTree(allure.resolve("categories.json").toFile()))
+        assertThat(ResultFiles.JSON.readTree(allure.resolve("categories.json").toFile()))
                 .hasSize(dev.modelgate.report.AllureCategories.ALL.size());
     }
 

@@ -1,5 +1,6 @@
 package dev.modelgate.measure.memory;
 
+import dev.modelgate.catalog.MetricNames;
 import dev.modelgate.Evidence;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
@@ -24,7 +25,7 @@ import java.util.OptionalInt;
 public final class VramCheck {
 
     /** The result-file metric: {@code metrics.vramGiB}. */
-    public static final String METRIC = "vramGiB";
+    public static final String METRIC = MetricNames.VRAM_GIB;
 
     private VramCheck() {
     }
