@@ -11,7 +11,7 @@ import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.preflight.HubPreflight;
 import dev.modelgate.catalog.preflight.PreflightReport;
-import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.registry.Engines;
 import dev.modelgate.measure.SamplingOverrides;
 import java.util.List;
 import java.util.Optional;

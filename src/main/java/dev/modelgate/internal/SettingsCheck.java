@@ -19,7 +19,7 @@ import dev.modelgate.catalog.SettingRule;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.Suggestions;
 import dev.modelgate.engine.EngineSettings;
-import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.registry.Engines;
 import dev.modelgate.measure.memory.MemorySettings;
 import dev.modelgate.report.AllureOutput;
 import java.util.LinkedHashMap;
