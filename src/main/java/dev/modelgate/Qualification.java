@@ -1,6 +1,5 @@
 package dev.modelgate;
 
-import dev.modelgate.internal.QualificationExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

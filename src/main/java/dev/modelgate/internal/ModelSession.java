@@ -9,7 +9,7 @@ import dev.modelgate.client.ClientOptions;
 import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.Engine;
 import dev.modelgate.engine.EngineContext;
-import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.registry.Engines;
 import dev.modelgate.engine.RunningModel;
 import dev.modelgate.engine.ServerDied;
 import dev.modelgate.engine.ServingDialect;

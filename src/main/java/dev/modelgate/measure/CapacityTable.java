@@ -8,16 +8,16 @@ import java.util.Locale;
  * whether it met the SLO, latencies from the scheduled send (TTFT also from the actual send, and
  * the send lag between them), observed peak, throughput, goodput, counts and what it missed.
  */
-final class CapacityTable {
+public final class CapacityTable {
 
-    static final String HEADER = "level,metSlo,ttftFromScheduleP50Ms,ttftFromScheduleP95Ms,ttftFromScheduleP99Ms,"
+    public static final String HEADER = "level,metSlo,ttftFromScheduleP50Ms,ttftFromScheduleP95Ms,ttftFromScheduleP99Ms,"
             + "ttftFromSendP95Ms,sendLagP99Ms,itlP95Ms,e2eFromScheduleP95Ms,observedPeak,requestsPerSecond,goodput,n,"
             + "excluded,failures,misses";
 
     private CapacityTable() {
     }
 
-    static String csv(Capacity capacity) {
+    public static String csv(Capacity capacity) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         capacity.steps().stream().sorted(Comparator.comparingDouble(Capacity.Step::level)).forEach(s -> {
             LoadResult r = s.result();

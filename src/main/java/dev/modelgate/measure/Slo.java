@@ -84,7 +84,7 @@ public record Slo(List<Bound> bounds) {
     }
 
     /** {@code 95}, {@code 99.9}: no trailing zeros. */
-    static String compact(double v) {
+    public static String compact(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
                 : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }

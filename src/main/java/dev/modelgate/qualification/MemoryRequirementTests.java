@@ -7,7 +7,6 @@ import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.measure.PerformancePrompts;
-import dev.modelgate.measure.memory.VramCheck;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

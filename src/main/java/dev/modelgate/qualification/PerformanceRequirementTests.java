@@ -5,8 +5,6 @@ import dev.modelgate.Requirement;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
-import dev.modelgate.measure.CapacityEvidence;
-import dev.modelgate.measure.PerformanceEvidence;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package dev.modelgate.qualification;
 
 import dev.modelgate.Evidence;
 import dev.modelgate.Requirement;
-import dev.modelgate.cases.QualityChecks;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;

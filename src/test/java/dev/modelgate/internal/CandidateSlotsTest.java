@@ -8,7 +8,7 @@ import dev.modelgate.catalog.Catalog;
 import dev.modelgate.catalog.CatalogLoader;
 import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.Settings;
-import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.registry.Engines;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

@@ -13,6 +13,7 @@ import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ClientOptions;
+import dev.modelgate.qualification.CapacityEvidence;
 import dev.modelgate.qualification.PerformanceRequirementTests;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.VllmSimulator;

@@ -21,7 +21,6 @@ import dev.modelgate.measure.memory.Fixtures;
 import dev.modelgate.measure.memory.LoopbackOpenAiServer;
 import dev.modelgate.measure.memory.MemorySettings;
 import dev.modelgate.measure.memory.ServerProcesses;
-import dev.modelgate.measure.memory.VramCheck;
 import dev.modelgate.testing.RecordingEvidence;
 import java.io.IOException;
 import java.net.URI;

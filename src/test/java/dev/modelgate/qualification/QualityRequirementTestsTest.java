@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.cases.AllureCapture;
 import dev.modelgate.cases.QualityCases;
-import dev.modelgate.cases.QualityChecks;
 import dev.modelgate.cases.ScriptedAnswers;
 import dev.modelgate.cases.ScriptedChatServer;
 import dev.modelgate.cases.ScriptedChatServer.Reply;

@@ -45,12 +45,12 @@ public final class QualificationRun {
         // The seed cases unless a test asks for all: their figures are what these tests were written on.
         parameters.put(dev.modelgate.cases.QualityCases.FILTER, SeedCases.FILTER);
         // No capacity search unless a test asks for one: it runs for as long as its budget allows.
-        parameters.put(dev.modelgate.measure.CapacityEvidence.SETTING, "false");
+        parameters.put(dev.modelgate.qualification.CapacityEvidence.SETTING, "false");
     }
 
     /** Runs the capacity search of the requirement table, which these runs leave out unless asked. */
     public QualificationRun withCapacitySearch() {
-        parameters.remove(dev.modelgate.measure.CapacityEvidence.SETTING);
+        parameters.remove(dev.modelgate.qualification.CapacityEvidence.SETTING);
         return this;
     }
 

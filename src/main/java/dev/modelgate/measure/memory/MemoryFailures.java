@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Sentences for a model that does not fit its memory, built from the figures of vLLM's log. */
-final class MemoryFailures {
+public final class MemoryFailures {
 
     private MemoryFailures() {
     }
 
-    static String explain(MemoryFailure f, VllmMemoryFigures figures, Optional<MemoryBudget> budget) {
+    public static String explain(MemoryFailure f, VllmMemoryFigures figures, Optional<MemoryBudget> budget) {
         String within = budget.filter(MemoryBudget::fixed).map(b -> " within its " + Gib.format(b.gib()) + " budget")
                 .orElse("");
         String weights = figures.weightsGiB().isPresent() ? "weights " + Gib.format(figures.weightsGiB().getAsDouble())

@@ -13,7 +13,7 @@ import dev.modelgate.client.ChatRequest;
 import dev.modelgate.client.ClientOptions;
 import dev.modelgate.client.Completion;
 import dev.modelgate.client.ServerError;
-import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.registry.Engines;
 import dev.modelgate.engine.RunningModel;
 import java.net.URI;
 import java.net.http.HttpClient;

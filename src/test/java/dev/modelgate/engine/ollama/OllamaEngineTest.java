@@ -16,7 +16,7 @@ import dev.modelgate.client.Completion;
 import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.EngineContext;
 import dev.modelgate.engine.EngineSettings;
-import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.registry.Engines;
 import dev.modelgate.engine.Launchers;
 import dev.modelgate.engine.Ports;
 import dev.modelgate.engine.RunningModel;

@@ -1,4 +1,4 @@
-package dev.modelgate.measure.memory;
+package dev.modelgate.qualification;
 
 import dev.modelgate.catalog.MetricNames;
 import dev.modelgate.Evidence;
@@ -11,6 +11,16 @@ import dev.modelgate.client.ServerError;
 import dev.modelgate.client.Usage;
 import dev.modelgate.engine.BootFailure;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.measure.memory.BootMemory;
+import dev.modelgate.measure.memory.CannotMeasure;
+import dev.modelgate.measure.memory.Gib;
+import dev.modelgate.measure.memory.MemoryBudget;
+import dev.modelgate.measure.memory.MemoryFailure;
+import dev.modelgate.measure.memory.MemoryFailures;
+import dev.modelgate.measure.memory.MemoryProbes;
+import dev.modelgate.measure.memory.MemoryReading;
+import dev.modelgate.measure.memory.VllmMemoryFigures;
+import dev.modelgate.measure.memory.VllmMemoryLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,13 @@
-package dev.modelgate.cases;
+package dev.modelgate.qualification;
 
 import dev.modelgate.Evidence;
+import dev.modelgate.cases.CaseInfo;
+import dev.modelgate.cases.CaseOutcome;
+import dev.modelgate.cases.CasesNeeded;
+import dev.modelgate.cases.EntityScore;
+import dev.modelgate.cases.Proportion;
+import dev.modelgate.cases.SuiteOutcome;
+import dev.modelgate.cases.ThresholdDecision;
 import dev.modelgate.catalog.Numbers;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Threshold;

@@ -1,4 +1,4 @@
-package dev.modelgate.measure;
+package dev.modelgate.qualification;
 
 import dev.modelgate.catalog.MetricNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +11,17 @@ import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.Threshold;
 import dev.modelgate.catalog.TtftChoice;
 import dev.modelgate.client.ChatClient;
+import dev.modelgate.measure.ConcurrencyLevel;
+import dev.modelgate.measure.DecodeCeiling;
+import dev.modelgate.measure.Distribution;
+import dev.modelgate.measure.PerformancePrompts;
+import dev.modelgate.measure.PerformanceRun;
+import dev.modelgate.measure.PerformanceRuns;
+import dev.modelgate.measure.Sample;
+import dev.modelgate.measure.SamplesCsv;
+import dev.modelgate.measure.SamplingOverrides;
+import dev.modelgate.measure.SequentialResults;
+import dev.modelgate.measure.SvgCharts;
 import dev.modelgate.measure.server.ServerCrossCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,11 @@
-package dev.modelgate.engine;
+package dev.modelgate.engine.registry;
 
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.Settings;
+import dev.modelgate.engine.BootFailure;
+import dev.modelgate.engine.Engine;
+import dev.modelgate.engine.ExternalEngine;
+import dev.modelgate.engine.VllmEngine;
 import dev.modelgate.engine.docker.VllmDockerEngine;
 import dev.modelgate.engine.llamacpp.LlamaCppEngine;
 import dev.modelgate.engine.ollama.OllamaEngine;

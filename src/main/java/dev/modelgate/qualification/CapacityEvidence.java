@@ -1,4 +1,4 @@
-package dev.modelgate.measure;
+package dev.modelgate.qualification;
 
 import dev.modelgate.catalog.MetricNames;
 
@@ -12,6 +12,15 @@ import dev.modelgate.catalog.SloBound;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ChatRequest;
 import dev.modelgate.client.StreamDriver;
+import dev.modelgate.measure.SvgCharts;
+import dev.modelgate.measure.Slo;
+import dev.modelgate.measure.PerformanceCase;
+import dev.modelgate.measure.PerformancePrompts;
+import dev.modelgate.measure.LoadProfile;
+import dev.modelgate.measure.LoadGenerator;
+import dev.modelgate.measure.CapacityTable;
+import dev.modelgate.measure.CapacitySearch;
+import dev.modelgate.measure.Capacity;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -11,14 +11,14 @@ import dev.modelgate.catalog.Secret;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.preflight.HubPreflight;
 import dev.modelgate.catalog.preflight.PreflightReport;
-import dev.modelgate.engine.Engines;
+import dev.modelgate.engine.registry.Engines;
 import dev.modelgate.measure.SamplingOverrides;
+import dev.modelgate.spi.QualificationProvider;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
-import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -26,8 +26,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Runs a {@link Qualification} suite once per candidate selected with {@code -Dmodel}. Before the
  * first candidate it validates the whole catalogue (candidates, requirements, cases) and stops with
  * one message listing every problem; without {@code -Dmodel} it provides no invocation at all.
+ * Registered in {@code META-INF/services} as the {@link QualificationProvider}.
  */
-public final class QualificationExtension implements ClassTemplateInvocationContextProvider {
+public final class QualificationRuns implements QualificationProvider {
 
     @Override
     public boolean supportsClassTemplate(ExtensionContext context) {

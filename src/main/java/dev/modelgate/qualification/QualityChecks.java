@@ -1,7 +1,26 @@
-package dev.modelgate.cases;
+package dev.modelgate.qualification;
 
 import dev.modelgate.catalog.MetricNames;
 import dev.modelgate.Evidence;
+import dev.modelgate.cases.CaseInfo;
+import dev.modelgate.cases.CaseLedger;
+import dev.modelgate.cases.CaseOutcome;
+import dev.modelgate.cases.CaseSteps;
+import dev.modelgate.cases.CasesNeeded;
+import dev.modelgate.cases.EntityCase;
+import dev.modelgate.cases.EntityRun;
+import dev.modelgate.cases.EntityScore;
+import dev.modelgate.cases.F1Interval;
+import dev.modelgate.cases.NativeResponseCase;
+import dev.modelgate.cases.NativeResponseRun;
+import dev.modelgate.cases.Proportion;
+import dev.modelgate.cases.QualityCases;
+import dev.modelgate.cases.Suite;
+import dev.modelgate.cases.SuiteOutcome;
+import dev.modelgate.cases.ToolCallingCase;
+import dev.modelgate.cases.ToolCallingRun;
+import dev.modelgate.cases.VisionCase;
+import dev.modelgate.cases.VisionRun;
 import dev.modelgate.catalog.Candidate;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Settings;
