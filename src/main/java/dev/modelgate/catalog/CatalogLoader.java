@@ -28,13 +28,16 @@ public final class CatalogLoader {
     }
 
     /**
-     * Loads the built-in catalogue (class path {@code models/} and {@code requirements.yaml}),
-     * plus {@code modelgate.models}, or {@code modelgate.requirements} in place of the built-in table.
+     * Loads the catalogue: the built-in candidates, those of {@code models/} on the class path and
+     * those of {@code modelgate.models}, a later one overriding an earlier one by id; and the first
+     * requirement table of {@code modelgate.requirements}, {@code requirements.yaml} on the class
+     * path and the built-in one (see {@link ResourceDirs}).
      * Problems are added to {@code problems}; the result is only meaningful when there are none.
      */
     public static Catalog load(Settings settings, Problems problems) {
         Optional<Path> requirementsFile = settings.get(Settings.REQUIREMENTS).map(Path::of)
-                .or(() -> ResourceDirs.find("requirements.yaml"));
+                .or(() -> ResourceDirs.find("requirements.yaml"))
+                .or(() -> ResourceDirs.builtin("requirements.yaml"));
         Requirements requirements = null;
         if (requirementsFile.isPresent()) {
             requirements = loadRequirements(requirementsFile.get(), problems);
@@ -44,7 +47,7 @@ public final class CatalogLoader {
         }
 
         Map<String, Candidate> candidates = new LinkedHashMap<>();
-        ResourceDirs.find("models").ifPresent(dir -> loadCandidates(dir, "models/", candidates, problems));
+        ResourceDirs.layers("models").forEach(dir -> loadCandidates(dir, "models/", candidates, problems));
         settings.get(Settings.MODELS).map(Path::of).ifPresent(dir -> {
             if (!Files.isDirectory(dir)) {
                 problems.add(Settings.MODELS + "=" + dir, "$", "is not a directory of candidate files");

@@ -19,7 +19,7 @@ class CaseDocsTest {
     @Test
     void everyExampleIsACopyOfABuiltInCase() throws IOException {
         String doc = Files.readString(Path.of("README.md"));
-        Path cases = ResourceDirs.find("cases").orElseThrow();
+        Path cases = ResourceDirs.builtin("cases").orElseThrow();
         Matcher m = EXAMPLE.matcher(doc);
         int examples = 0;
         while (m.find()) {
