@@ -94,6 +94,23 @@ class BuiltInsFromJarTest {
     }
 
     @Test
+    void aTeamsTableOnTheClassPathReplacesTheBuiltInOneWithItsOwnBaseline() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("team-table"));
+        Files.createDirectories(root.resolve("models"));
+        Files.writeString(root.resolve("models/ours.yaml"), "name: Ours\nengine: {type: external}\n");
+        Files.writeString(root.resolve("requirements.yaml"),
+                "baseline: ours\nrequirements:\n  greeting: {unit: ratio, must: \">= 1\"}\n");
+
+        Problems problems = new Problems();
+        Catalog catalog = withClassPath(List.of(root, jar), () -> CatalogLoader.load(NONE, problems));
+
+        assertThat(problems.list()).isEmpty();
+        assertThat(catalog.requirements().requirements()).containsOnlyKeys("greeting");
+        assertThat(catalog.baseline().map(Candidate::id)).contains("ours");
+        assertThat(catalog.candidates().values()).filteredOn(Candidate::baseline).isEmpty();
+    }
+
+    @Test
     void theDefaultModelsWeightsAreCopiedOutOfTheJar() throws Exception {
         Candidate tiny = withClassPath(List.of(jar), () -> CatalogLoader.load(NONE, new Problems()))
                 .candidate("stories-260k").orElseThrow();
