@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code target/local-repo}); every other artifact comes from the local repository of this build,
  * so the inner build needs no network. The consumer qualifies two simulated candidates with its
  * own suite and requirement; this check then reads its results: the build passed, the team's
- * requirement {@code greeting} was judged and passed for the candidate, and the verdict judged it.
+ * requirement {@code greeting} was judged and passed for the candidate, and the verdict found it
+ * qualified (every must-have met: swap or no swap, not disqualified or not established).
  *
  * <p>Arguments: the project directory, the jar, this build's version, its local repository.
  */
@@ -78,8 +79,9 @@ public final class ConsumerExampleBuild {
         }
         if (judged == null) {
             wrong.add("verdict.json judges no voice-candidate: " + verdict.path("candidates"));
-        } else if (judged.toString().contains("disqualified")) {
-            wrong.add("voice-candidate was disqualified: " + judged);
+        } else if (!List.of("swap", "no swap").contains(judged.path("outcome").asText())) {
+            wrong.add("voice-candidate was not qualified (outcome '" + judged.path("outcome").asText() + "'): "
+                    + judged.path("reason").asText());
         }
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("the consumer example's results in " + results + " are not as promised: "
