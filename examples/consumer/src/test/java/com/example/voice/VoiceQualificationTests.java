@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The team's qualification: its suite runs once per candidate of {@code -Dmodel}, then the swap
  * verdict judges them. Both are nested classes ordered here, so the verdict comes last without
- * any build configuration. (The class name ends in Tests, so that Surefire runs it without an include.)
+ * any build configuration; the name ends in {@code Tests}, so Surefire runs it without an include.
  */
 @ExtendWith(SimulatedServer.class)
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
