@@ -1,4 +1,4 @@
-package dev.modelgate.qualification;
+package dev.modelgate.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -10,11 +10,8 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelgate.Evidence;
 import dev.modelgate.Qualification;
-import dev.modelgate.Requirement;
-import dev.modelgate.client.ChatClient;
-import dev.modelgate.client.ChatRequest;
+import dev.modelgate.qualification.SwapVerdicts;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.VllmSimulator;
 import java.io.IOException;
@@ -44,23 +41,13 @@ class VerdictAfterSuiteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    interface GreetingTests {
-        @Test
-        @Order(600)
-        @Requirement("greeting")
-        default void greeting(ChatClient client, Evidence evidence) {
-            String answer = client.stream(ChatRequest.user("Say hello").maxTokens(16)).content();
-            evidence.judge("greets", answer.toLowerCase(java.util.Locale.ROOT).contains("hello") ? 1.0 : 0.0);
-        }
-    }
-
     @TestClassOrder(ClassOrderer.OrderAnnotation.class)
     static class TeamQualification {
 
         @Nested
         @Order(1)
         @Qualification
-        class Qualify implements GreetingTests {
+        class Qualify implements OwnRequirementTest.JsonModeTests {
         }
 
         @Nested
@@ -77,11 +64,11 @@ class VerdictAfterSuiteTest {
         Path requirements = tmp.resolve("requirements.yaml");
         Files.writeString(requirements, Files.readString(
                 Path.of("src/main/resources/dev/modelgate/builtin/requirements.yaml"))
-                + "  greeting: {unit: ratio, must: \">= 1\"}\n");
+                + "  json-mode: {unit: ratio, must: \">= 1\"}\n");
         Path models = Files.createDirectories(tmp.resolve("models"));
         Files.writeString(models.resolve("team-model.yaml"),
                 "name: Team model\nengine: {type: external, servedName: sim-model}\n");
-        SimScript script = SimScript.defaults().withAnswers(SimScript.Answer.content("Say hello", "Hello there"));
+        SimScript script = SimScript.defaults().withAnswers(SimScript.Answer.content("Reply with", "{\"ok\": true}"));
         EngineExecutionResults run;
         try (VllmSimulator sim = VllmSimulator.start(script)) {
             run = EngineTestKit.engine("junit-jupiter")
@@ -98,7 +85,7 @@ class VerdictAfterSuiteTest {
                     .execute();
         }
 
-        run.testEvents().assertThatEvents().haveExactly(1, event(test("greeting"), finishedSuccessfully()));
+        run.testEvents().assertThatEvents().haveExactly(1, event(test("jsonMode"), finishedSuccessfully()));
         List<String> containers = run.containerEvents().list().stream()
                 .filter(e -> e.getType() == EventType.FINISHED)
                 .map(Event::getTestDescriptor).map(d -> d.getDisplayName()).toList();
@@ -108,6 +95,6 @@ class VerdictAfterSuiteTest {
         JsonNode verdict = JSON.readTree(tmp.resolve("results/verdict.json").toFile());
         assertThat(verdict.at("/candidates/0/id").asText()).isEqualTo("team-model");
         JsonNode result = JSON.readTree(tmp.resolve("results/team-model.json").toFile());
-        assertThat(result.at("/requirements/greeting/status").asText()).isEqualTo("passed");
+        assertThat(result.at("/requirements/json-mode/status").asText()).isEqualTo("passed");
     }
 }
