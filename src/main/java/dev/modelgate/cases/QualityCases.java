@@ -20,8 +20,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Every quality case of a run: the built-in cases ({@code cases/<suite>/} on the class path)
- * merged by id with those of {@code modelgate.cases} (same id: the extra case wins), and the
+ * Every quality case of a run: the built-in cases and those of {@code cases/<suite>/} on the class
+ * path ({@link ResourceDirs#layers}) merged by id with those of {@code modelgate.cases} (same id: the extra case wins), and the
  * tool-calling cases of the Berkeley Function Calling Leaderboard's files in {@code modelgate.bfcl}
  * ({@link BfclCases}).
  */
@@ -62,7 +62,7 @@ public record QualityCases(List<ToolCallingCase> toolCalling, List<EntityCase> e
         for (Suite s : Suite.values()) {
             bySuite.put(s, new TreeMap<>());
         }
-        ResourceDirs.find("cases").ifPresent(root -> readRoot(root, "cases/", bySuite, problems));
+        ResourceDirs.layers("cases").forEach(root -> readRoot(root, "cases/", bySuite, problems));
         settings.get(Settings.CASES).map(Path::of).ifPresent(root -> {
             if (!Files.isDirectory(root)) {
                 problems.add(Settings.CASES + "=" + root, "$", "is not a directory; expected a directory with suite"

@@ -46,7 +46,7 @@ final class VisionCaseReader {
         String where = "$.image";
         Path relative;
         try {
-            relative = Path.of(reference);
+            relative = source.file().getFileSystem().getPath(reference); // the case file may lie in a jar
         } catch (InvalidPathException e) {
             problems.add(source.displayName(), where, "'" + reference + "' is not a valid path: " + e.getReason());
             return Optional.empty();

@@ -71,6 +71,12 @@ public record Candidate(
                 declared, source, requestFields);
     }
 
+    /** The same candidate, not marked as the baseline. */
+    public Candidate notBaseline() {
+        return new Candidate(id, name, false, tags, huggingFace, engine, bootTimeoutSeconds, facts, stability,
+                declared, source, requestFields);
+    }
+
     /** Where the weights come from on the Hugging Face Hub. */
     public record HuggingFace(String repo, String revision) {
     }

@@ -28,13 +28,17 @@ public final class CatalogLoader {
     }
 
     /**
-     * Loads the built-in catalogue (class path {@code models/} and {@code requirements.yaml}),
-     * plus {@code modelgate.models}, or {@code modelgate.requirements} in place of the built-in table.
+     * Loads the catalogue: the built-in candidates, those of {@code models/} on the class path and
+     * those of {@code modelgate.models}, a later one overriding an earlier one by id; and the first
+     * requirement table of {@code modelgate.requirements}, {@code requirements.yaml} on the class
+     * path and the built-in one (see {@link ResourceDirs}). A team's table that names its own
+     * baseline takes the built-in baseline's {@code baseline: true} away.
      * Problems are added to {@code problems}; the result is only meaningful when there are none.
      */
     public static Catalog load(Settings settings, Problems problems) {
-        Optional<Path> requirementsFile = settings.get(Settings.REQUIREMENTS).map(Path::of)
+        Optional<Path> teamTable = settings.get(Settings.REQUIREMENTS).map(Path::of)
                 .or(() -> ResourceDirs.find("requirements.yaml"));
+        Optional<Path> requirementsFile = teamTable.or(() -> ResourceDirs.builtin("requirements.yaml"));
         Requirements requirements = null;
         if (requirementsFile.isPresent()) {
             requirements = loadRequirements(requirementsFile.get(), problems);
@@ -44,7 +48,14 @@ public final class CatalogLoader {
         }
 
         Map<String, Candidate> candidates = new LinkedHashMap<>();
-        ResourceDirs.find("models").ifPresent(dir -> loadCandidates(dir, "models/", candidates, problems));
+        ResourceDirs.builtin("models").filter(Files::isDirectory)
+                .ifPresent(dir -> loadCandidates(dir, "models/", candidates, problems));
+        String named = requirements == null ? null : requirements.baseline();
+        if (teamTable.isPresent() && named != null) { // a built-in's baseline: true yields to the team's table
+            candidates.replaceAll((id, c) -> c.baseline() && !id.equals(named) ? c.notBaseline() : c);
+        }
+        ResourceDirs.find("models").filter(Files::isDirectory)
+                .ifPresent(dir -> loadCandidates(dir, "models/", candidates, problems));
         settings.get(Settings.MODELS).map(Path::of).ifPresent(dir -> {
             if (!Files.isDirectory(dir)) {
                 problems.add(Settings.MODELS + "=" + dir, "$", "is not a directory of candidate files");

@@ -49,7 +49,9 @@ public final class YamlDocuments {
     public static Optional<JsonNode> read(Path file, String displayName, String schemaName, Problems problems) {
         JsonNode tree;
         try {
-            tree = YAML.readTree(file.toFile());
+            try (InputStream in = Files.newInputStream(file)) { // a path in a jar has no File
+                tree = YAML.readTree(in);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();

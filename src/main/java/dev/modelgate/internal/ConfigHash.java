@@ -58,11 +58,10 @@ final class ConfigHash {
                 casesDigest(settings).substring(0, 16));
     }
 
-    /** A digest over every case file (built-in and {@code modelgate.cases}), by relative path and content. */
+    /** A digest over every case file (built-in, on the class path and {@code modelgate.cases}), by relative path and content. */
     static String casesDigest(Settings settings) {
         MessageDigest sha = sha256();
-        List<Path> roots = new ArrayList<>();
-        ResourceDirs.find("cases").ifPresent(roots::add);
+        List<Path> roots = new ArrayList<>(ResourceDirs.layers("cases"));
         settings.get(Settings.CASES).map(Path::of).filter(Files::isDirectory).ifPresent(roots::add);
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {

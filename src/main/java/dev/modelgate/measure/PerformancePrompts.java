@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The prompts of the performance suite: the built-in {@code cases/performance/*.yaml} on the class
- * path, merged by id with {@code <modelgate.cases>/performance/*.yaml} (same id: the extra file
+ * The prompts of the performance suite: the built-in {@code cases/performance/*.yaml} and those on
+ * the class path ({@link ResourceDirs#layers}), merged by id with {@code <modelgate.cases>/performance/*.yaml} (same id: the extra file
  * wins). Each file is validated against {@code performance.schema.json}; exactly one case of each
  * {@link PerformanceCase.Kind} must remain.
  */
@@ -37,7 +37,7 @@ public final class PerformancePrompts {
      */
     public static PerformancePrompts load(Settings settings, Problems problems) {
         Map<String, PerformanceCase> byId = new LinkedHashMap<>();
-        ResourceDirs.find("cases/" + SUITE).ifPresent(dir -> read(dir, "cases/" + SUITE + "/", byId, problems));
+        ResourceDirs.layers("cases/" + SUITE).forEach(dir -> read(dir, "cases/" + SUITE + "/", byId, problems));
         Optional<Path> extra = settings.get(Settings.CASES).map(d -> Path.of(d, SUITE));
         extra.filter(Files::isDirectory).ifPresent(dir -> read(dir, dir + "/", byId, problems));
         Map<PerformanceCase.Kind, PerformanceCase> byKind = new EnumMap<>(PerformanceCase.Kind.class);

@@ -7,8 +7,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The swap verdict, one test per candidate of the run, named {@code "swap verdict vs <baseline>"}.
- * Implement it in a class that runs after the qualification suite (order the class last, e.g.
- * {@code @Order(Integer.MAX_VALUE)} with {@code ClassOrderer.OrderAnnotation}). It reads the run's
+ * Implement it in a class that runs after the qualification suite. JUnit orders top-level classes
+ * only by the build's configuration ({@code junit.jupiter.testclass.order.default}), so a build
+ * that does not set it keeps both in one class, where {@code @TestClassOrder} orders them:
+ * <pre>{@code
+ * @TestClassOrder(ClassOrderer.OrderAnnotation.class)
+ * class VoiceQualification {
+ *     @Nested @Order(1) @Qualification class Candidates implements StaticRequirementTests { }
+ *     @Nested @Order(2) class Verdict implements SwapVerdicts { }
+ * }
+ * }</pre>
+ * (This project's own suite orders top-level classes by {@code @Order} in its junit-platform.properties
+ * and puts its verdict class last with {@code @Order(Integer.MAX_VALUE)}.) It reads the run's
  * {@code run.json} and result files, writes {@code verdict.json}, {@code summary.md} and the Allure
  * run files, and reports each candidate:
  * <ul>

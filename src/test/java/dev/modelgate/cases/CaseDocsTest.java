@@ -20,7 +20,7 @@ class CaseDocsTest {
     @Test
     void everyExampleIsACopyOfABuiltInCase() throws IOException {
         String doc = DocPages.read("cases.md");
-        Path cases = ResourceDirs.find("cases").orElseThrow();
+        Path cases = ResourceDirs.builtin("cases").orElseThrow();
         Matcher m = EXAMPLE.matcher(doc);
         int examples = 0;
         while (m.find()) {

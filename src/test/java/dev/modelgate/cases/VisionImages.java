@@ -27,7 +27,7 @@ public final class VisionImages {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        Path dir = Path.of(args.length > 0 ? args[0] : "src/test/resources/cases/vision");
+        Path dir = Path.of(args.length > 0 ? args[0] : "src/main/resources/dev/modelgate/builtin/cases/vision");
         Files.createDirectories(dir);
         for (Map.Entry<String, BufferedImage> e : renderAll().entrySet()) {
             Path file = dir.resolve(e.getKey());

@@ -16,7 +16,7 @@ class VisionImagesTest {
 
     @Test
     void committedImagesArePixelIdenticalToAFreshRender() throws IOException {
-        Path dir = ResourceDirs.find("cases").orElseThrow().resolve("vision");
+        Path dir = ResourceDirs.builtin("cases").orElseThrow().resolve("vision");
         for (Map.Entry<String, BufferedImage> e : VisionImages.renderAll().entrySet()) {
             Path file = dir.resolve(e.getKey());
             assertThat(file).as("committed image " + e.getKey()).exists();
@@ -33,7 +33,7 @@ class VisionImagesTest {
 
     @Test
     void everyImageHasACaseAndEveryCaseImageIsGenerated() throws IOException {
-        Path dir = ResourceDirs.find("cases").orElseThrow().resolve("vision");
+        Path dir = ResourceDirs.builtin("cases").orElseThrow().resolve("vision");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".png")))
                     .containsExactlyInAnyOrderElementsOf(VisionImages.renderAll().keySet());

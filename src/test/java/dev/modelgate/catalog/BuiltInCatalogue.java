@@ -2,7 +2,7 @@ package dev.modelgate.catalog;
 
 import java.util.Map;
 
-/** The project's own catalogue (test class path {@code models/} and {@code requirements.yaml}), loaded once. */
+/** The project's own catalogue (the built-in {@code models/} and {@code requirements.yaml}), loaded once. */
 public final class BuiltInCatalogue {
 
     private static Catalog catalog;

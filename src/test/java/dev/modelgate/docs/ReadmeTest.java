@@ -54,7 +54,15 @@ class ReadmeTest {
         Matcher m = Pattern.compile("<groupId>de\\.kherud</groupId>\\s*<artifactId>llama</artifactId>\\s*"
                 + "<version>([^<]+)</version>").matcher(Files.readString(Path.of("pom.xml")));
         assertThat(m.find()).as("the POM names de.kherud:llama").isTrue();
-        assertThat(DocPages.read("README.md")).contains("`de.kherud:llama` " + m.group(1));
+        String version = m.group(1);
+        Matcher property = Pattern.compile("\\$\\{([^}]+)}").matcher(version);
+        if (property.matches()) {
+            Matcher declared = Pattern.compile("<" + Pattern.quote(property.group(1)) + ">([^<]+)</")
+                    .matcher(Files.readString(Path.of("pom.xml")));
+            assertThat(declared.find()).as("the POM declares " + version).isTrue();
+            version = declared.group(1);
+        }
+        assertThat(DocPages.read("README.md")).contains("`de.kherud:llama` " + version);
     }
 
     @Test

@@ -56,7 +56,7 @@ class OwnRequirementTest {
     @Test
     void aTeamsOwnRequirementIsJudgedAndRecorded() throws IOException {
         Path requirements = tmp.resolve("requirements.yaml");
-        Files.writeString(requirements, Files.readString(Path.of("src/test/resources/requirements.yaml"))
+        Files.writeString(requirements, Files.readString(Path.of("src/main/resources/dev/modelgate/builtin/requirements.yaml"))
                 + "  json-mode: {unit: ratio, must: \">= 1\"}\n");
         Path models = Files.createDirectories(tmp.resolve("models"));
         Files.writeString(models.resolve("team-model.yaml"),

@@ -15,6 +15,7 @@ import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -109,8 +110,10 @@ public final class GgufLocator {
             return existing(candidate.id(), given);
         }
         Optional<Path> base = candidate.source().map(Path::getParent);
-        if (base.isPresent() && Files.isRegularFile(base.get().resolve(given))) {
-            return base.get().resolve(given).normalize();
+        if (base.isPresent() && Files.isRegularFile(base.get().resolve(reference))) { // a String: base may lie in a jar
+            Path found = base.get().resolve(reference).normalize();
+            return found.getFileSystem() == FileSystems.getDefault() ? found
+                    : fromClassPath(url(found), found.getFileName().toString());
         }
         String resource = Path.of("models").resolve(given).normalize().toString().replace('\\', '/');
         URL url = loader().getResource(resource);
@@ -121,6 +124,15 @@ public final class GgufLocator {
                 + "' does not exist" + base.map(b -> " relative to " + b).orElse("")
                 + " nor on the class path as " + resource + "; give an absolute path or a path relative to the"
                 + " candidate file");
+    }
+
+    /** A file inside a jar (a built-in candidate's weights): read through its URL, copied into the cache. */
+    private static URL url(Path inJar) {
+        try {
+            return inJar.toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new BootFailure(BootFailure.Kind.INVALID, "cannot read " + inJar.toUri() + ": " + e.getMessage());
+        }
     }
 
     private static Path existing(String id, Path file) {

@@ -55,6 +55,7 @@ public final class LlamaCppEngine implements Engine {
 
     @Override
     public RunningModel start(Candidate candidate, EngineContext context) {
+        LlamaBinding.require(candidate.id(), LlamaCppEngine.class.getClassLoader());
         Settings settings = context.settings();
         GgufLocator locator = GgufLocator.of(settings, context.console());
         Path gguf = locator.locate(candidate).toAbsolutePath();

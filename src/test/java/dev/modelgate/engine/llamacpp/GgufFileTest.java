@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GgufFileTest {
 
-    static final Path STORIES = Path.of("src/test/resources/gguf/stories260K.gguf");
+    static final Path STORIES = Path.of("src/main/resources/dev/modelgate/builtin/gguf/stories260K.gguf");
 
     @TempDir
     Path dir;

@@ -21,7 +21,7 @@ public final class ServeUntilKilled {
         long start = System.nanoTime();
         // Built here rather than read from the catalogue: this JVM only has to boot, quickly.
         EngineSpec spec = new EngineSpec("llamacpp", null, null, null, null, null,
-                Path.of("src/test/resources/gguf/stories260K.gguf").toAbsolutePath().toString(), null, 1, 2048, null,
+                Path.of("src/main/resources/dev/modelgate/builtin/gguf/stories260K.gguf").toAbsolutePath().toString(), null, 1, 2048, null,
                 "stories-260k");
         Candidate candidate = new Candidate("stories-260k", "stories-260k", false, List.of(), null, spec, 60, null,
                 null, null, Optional.empty());

@@ -30,7 +30,7 @@ final class TinyModel {
     static Candidate candidate() {
         Map<String, Candidate> all = new HashMap<>();
         Problems problems = new Problems();
-        CatalogLoader.loadCandidates(ResourceDirs.find("models").orElseThrow(), "models/", all, problems);
+        CatalogLoader.loadCandidates(ResourceDirs.builtin("models").orElseThrow(), "models/", all, problems);
         assertThat(problems.list()).isEmpty();
         return all.get("stories-260k");
     }
