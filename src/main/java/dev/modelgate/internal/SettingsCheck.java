@@ -96,7 +96,7 @@ final class SettingsCheck {
                 .ifPresent(p -> problems.add(SOURCE, rule.getKey() + "=" + shown(rule.getKey(), p[0]), p[1])));
         systemProperties.stream().filter(n -> n.startsWith("modelgate.") && !RULES.containsKey(n)).sorted()
                 .forEach(n -> problems.add(SOURCE, "-D" + n, "is not a setting of modelgate"
-                        + Suggestions.didYouMean(n, RULES.keySet()) + " (the settings are listed in the README)"));
+                        + Suggestions.didYouMean(n, RULES.keySet()) + " (the settings are listed in docs/settings.md)"));
     }
 
     private static String shown(String name, String value) {

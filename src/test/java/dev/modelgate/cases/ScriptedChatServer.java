@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -142,6 +143,12 @@ public final class ScriptedChatServer implements AutoCloseable {
     private void chat(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         peak.accumulateAndGet(now, Math::max);
+        AtomicBoolean finished = new AtomicBoolean();
+        Runnable finish = () -> {
+            if (finished.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        };
         try (exchange) {
             JsonNode body = YamlDocuments.JSON.readTree(exchange.getRequestBody());
             requests.add(body);
@@ -154,14 +161,15 @@ public final class ScriptedChatServer implements AutoCloseable {
                 byte[] bytes = error.toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(f.status(), bytes.length);
+                finish.run(); // the client may send its next request as soon as it has read this reply
                 exchange.getResponseBody().write(bytes);
                 return;
             }
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
             exchange.sendResponseHeaders(200, 0);
-            stream(exchange.getResponseBody(), body.path("model").asText(), reply);
+            stream(exchange.getResponseBody(), body.path("model").asText(), reply, finish);
         } finally {
-            inFlight.decrementAndGet();
+            finish.run();
         }
     }
 
@@ -177,7 +185,8 @@ public final class ScriptedChatServer implements AutoCloseable {
         }
     }
 
-    private void stream(OutputStream out, String model, Reply reply) throws IOException {
+    /** Streams the reply; {@code finish} runs just before the last event, after which the client may go on. */
+    private void stream(OutputStream out, String model, Reply reply, Runnable finish) throws IOException {
         String id = "chatcmpl-" + ids.incrementAndGet();
         int tokens = 0;
         send(out, chunk(id, model, delta().put("role", "assistant").put("content", ""), null));
@@ -211,6 +220,7 @@ public final class ScriptedChatServer implements AutoCloseable {
         usage.putObject("usage").put("prompt_tokens", 42).put("completion_tokens", tokens + 1)
                 .put("total_tokens", 43 + tokens);
         send(out, usage.toString());
+        finish.run();
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
