@@ -22,8 +22,8 @@ public final class CapacityTable {
         capacity.steps().stream().sorted(Comparator.comparingDouble(Capacity.Step::level)).forEach(s -> {
             LoadResult r = s.result();
             out.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s,%d,%d,%d,\"%s\"%n",
-                    Slo.compact(Distribution.round(s.level())), s.metSlo(), f(r.ttftFromSchedule().percentile(50)),
-                    f(r.ttftFromSchedule().percentile(95)), f(r.ttftFromSchedule().percentile(99)),
+                    Slo.compact(Distribution.round(s.level())), s.metSlo(), f(capacity.slo().ttft(r).percentile(50)),
+                    f(capacity.slo().ttft(r).percentile(95)), f(capacity.slo().ttft(r).percentile(99)),
                     f(r.ttftFromSend().percentile(95)), f(r.sendLag().percentile(99)), f(r.itl().percentile(95)),
                     f(r.e2eFromSchedule().percentile(95)), r.observedPeak(), f(r.throughput()),
                     f(r.goodput(capacity.slo())), r.samples().size(), r.excluded(), r.failures(),

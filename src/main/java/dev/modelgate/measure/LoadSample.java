@@ -22,6 +22,12 @@ public record LoadSample(long scheduledNanos, Sample sample) {
         return ttft.isPresent() ? OptionalDouble.of(ttft.getAsDouble() + sendLagMs()) : OptionalDouble.empty();
     }
 
+    /** Scheduled send → first event with content or tool calls (reasoning excluded). */
+    public OptionalDouble answerFromScheduleMs() {
+        OptionalDouble answer = sample.answerMs();
+        return answer.isPresent() ? OptionalDouble.of(answer.getAsDouble() + sendLagMs()) : OptionalDouble.empty();
+    }
+
     /** Scheduled send → {@code [DONE]}. */
     public double e2eFromScheduleMs() {
         return sample.e2eMs() + sendLagMs();

@@ -12,8 +12,13 @@ import java.util.stream.Collectors;
  * requests and none of them failed; a single request meets it (for goodput) when its own TTFT and
  * E2E are under their limits and the same percentile of its own inter-token gaps is under the ITL
  * limit.
+ *
+ * @param bounds      the bounds, at least one
+ * @param firstAnswer whether the TTFT bound limits the time to the first answer token (reasoning
+ *                    excluded, when a voice assistant can start to speak) rather than to the first
+ *                    output-bearing event of any kind
  */
-public record Slo(List<Bound> bounds) {
+public record Slo(List<Bound> bounds, boolean firstAnswer) {
 
     /** What a bound limits. */
     public enum Metric {
@@ -56,8 +61,19 @@ public record Slo(List<Bound> bounds) {
         }
     }
 
+    /** An SLO over the first output-bearing event (reasoning included). */
     public static Slo of(Bound... bounds) {
-        return new Slo(List.of(bounds));
+        return new Slo(List.of(bounds), false);
+    }
+
+    /** The TTFT figure this SLO limits, of the counted requests of {@code result}. */
+    public Distribution ttft(LoadResult result) {
+        return result.distribution(Metric.TTFT, firstAnswer);
+    }
+
+    /** The figure {@code metric} as this SLO measures it. */
+    public Distribution distribution(LoadResult result, Metric metric) {
+        return result.distribution(metric, firstAnswer);
     }
 
     /** e.g. {@code "TTFT p95 < 300 ms, ITL p95 < 50 ms"}. */
@@ -74,7 +90,7 @@ public record Slo(List<Bound> bounds) {
     public List<String> misses(LoadResult result) {
         List<String> out = new ArrayList<>();
         for (Bound b : bounds) {
-            double v = result.distribution(b.metric()).percentile(b.percentile());
+            double v = distribution(result, b.metric()).percentile(b.percentile());
             if (!(v < b.limitMs())) {
                 out.add(String.format(Locale.ROOT, "%s p%s %.1f ms", b.metric().key().toUpperCase(Locale.ROOT),
                         compact(b.percentile()), v));
@@ -93,7 +109,8 @@ public record Slo(List<Bound> bounds) {
     public boolean metBy(LoadSample s) {
         for (Bound b : bounds) {
             double v = switch (b.metric()) {
-                case TTFT -> s.ttftFromScheduleMs().orElse(Double.POSITIVE_INFINITY);
+                case TTFT -> (firstAnswer ? s.answerFromScheduleMs() : s.ttftFromScheduleMs())
+                        .orElse(Double.POSITIVE_INFINITY);
                 case E2E -> s.e2eFromScheduleMs();
                 case ITL -> {
                     OptionalDouble gap = s.sample().itlMs().isEmpty() ? OptionalDouble.of(0)

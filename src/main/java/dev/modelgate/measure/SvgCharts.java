@@ -145,13 +145,13 @@ public final class SvgCharts {
         double plotH = HEIGHT - TOP - BOTTOM;
         double top = bound.limitMs();
         for (Capacity.Step s : steps) {
-            top = Math.max(top, orZero(s.result().distribution(bound.metric()).percentile(bound.percentile())));
+            top = Math.max(top, orZero(capacity.slo().distribution(s.result(), bound.metric()).percentile(bound.percentile())));
         }
         top = niceCeiling(top);
         double slot = plotW / steps.size();
         for (int i = 0; i < steps.size(); i++) {
             Capacity.Step s = steps.get(i);
-            double v = orZero(s.result().distribution(bound.metric()).percentile(bound.percentile()));
+            double v = orZero(capacity.slo().distribution(s.result(), bound.metric()).percentile(bound.percentile()));
             double cx = LEFT + slot * (i + 0.5);
             double h = plotH * v / top;
             svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""

@@ -9,6 +9,7 @@ import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.SloBound;
+import dev.modelgate.catalog.TtftChoice;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ChatRequest;
 import dev.modelgate.client.StreamDriver;
@@ -60,7 +61,7 @@ public final class CapacityEvidence {
             evidence.skip("the capacity search is off (" + SETTING + "=false)");
         }
         CapacityPlan plan = requirements.capacityPlan().orElseThrow();
-        Slo slo = slo(plan);
+        Slo slo = slo(plan, requirements.ttft());
         CapacitySearch search = new CapacitySearch(slo, shape(plan), plan.low(), plan.high(), plan.resolution(),
                 plan.maxSteps(), Duration.ofMillis(Math.round(plan.budgetSeconds() * 1000)), plan.maxSendLagMs());
         Problems problems = new Problems();
@@ -103,9 +104,12 @@ public final class CapacityEvidence {
         }
     }
 
-    /** The SLO of a plan. */
-    public static Slo slo(CapacityPlan plan) {
-        return new Slo(plan.slo().stream().map(CapacityEvidence::bound).toList());
+    /**
+     * The SLO of a plan; its TTFT is the figure {@code performance.ttftFigure} chooses (by default the
+     * first answer token, reasoning excluded), the same one the {@code ttft} requirement judges.
+     */
+    static Slo slo(CapacityPlan plan, TtftChoice ttft) {
+        return new Slo(plan.slo().stream().map(CapacityEvidence::bound).toList(), ttft.answerToken());
     }
 
     private static Slo.Bound bound(SloBound b) {

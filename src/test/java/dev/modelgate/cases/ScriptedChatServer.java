@@ -185,8 +185,8 @@ public final class ScriptedChatServer implements AutoCloseable {
         }
     }
 
-    /** Streams the reply; {@code finish} runs just before the last event, after which the client may go on. */
-    private void stream(OutputStream out, String model, Reply reply, Runnable finish) throws IOException {
+    /** Streams the reply; {@code lastEvent} runs just before the last event, after which the client may go on. */
+    private void stream(OutputStream out, String model, Reply reply, Runnable lastEvent) throws IOException {
         String id = "chatcmpl-" + ids.incrementAndGet();
         int tokens = 0;
         send(out, chunk(id, model, delta().put("role", "assistant").put("content", ""), null));
@@ -220,7 +220,7 @@ public final class ScriptedChatServer implements AutoCloseable {
         usage.putObject("usage").put("prompt_tokens", 42).put("completion_tokens", tokens + 1)
                 .put("total_tokens", 43 + tokens);
         send(out, usage.toString());
-        finish.run();
+        lastEvent.run();
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

@@ -113,4 +113,29 @@ class LoadGroundTruthTest {
                     .isCloseTo(rate, within(rate * 0.35));
         }
     }
+
+    @Test
+    void theSloTtftCanBeTheFirstAnswerTokenReasoningExcluded() {
+        // first token at 20 ms, then 10 reasoning events 10 ms apart: the answer starts at about 120 ms
+        SimScript script = SimScript.defaults().withTtftMs(TTFT_MS).withInterTokenMs(10).withReasoningTokens(10)
+                .withOutputTokens(4);
+        Slo.Bound ttft = new Slo.Bound(Slo.Metric.TTFT, 95, 80);
+        Slo firstToken = Slo.of(ttft);
+        Slo firstAnswer = new Slo(List.of(ttft), true);
+        try (VllmSimulator sim = VllmSimulator.start(script); StreamDriver driver = driver(sim)) {
+            // room for the reasoning and the answer: 10 + 4 tokens
+            LoadGenerator generator = new LoadGenerator(driver, i -> request(i).maxTokens(50), 50, Duration.ofSeconds(30));
+            generator.warmUp(4, 2);
+            LoadResult r = generator.run(LoadProfile.concurrency(2, 10));
+
+            assertThat(r.failures()).isZero();
+            assertThat(r.ttftFromSchedule().percentile(50)).as("the first (reasoning) token").isBetween(TTFT_MS, 80.0);
+            assertThat(r.answerFromSchedule().percentile(50)).as("the first answer token, after 10 reasoning events")
+                    .isGreaterThanOrEqualTo(TTFT_MS + 10 * 10);
+            assertThat(firstToken.metBy(r)).as("reasoning counted as the first token").isTrue();
+            assertThat(firstAnswer.metBy(r)).as("a voice turn waits for the answer").isFalse();
+            assertThat(firstAnswer.misses(r)).singleElement().asString().startsWith("TTFT p95 1");
+            assertThat(r.samples()).noneMatch(firstAnswer::metBy);
+        }
+    }
 }
