@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param reasons why it failed; empty when it passed
  */
-public record AnswerVerdict(boolean passed, List<String> reasons) {
+record AnswerVerdict(boolean passed, List<String> reasons) {
 
     public AnswerVerdict {
         reasons = List.copyOf(reasons);

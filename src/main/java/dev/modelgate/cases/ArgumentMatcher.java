@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * {@link TextNormalization}; numbers by value. Types are checked separately against the tool's
  * declared parameter types ({@link ParameterSchema}): strict, except that an integer is a number.
  */
-public sealed interface ArgumentMatcher {
+sealed interface ArgumentMatcher {
 
     /** Why {@code actual} does not match, or empty when it does. */
     Optional<String> mismatch(JsonNode actual, TextNormalization normalization);

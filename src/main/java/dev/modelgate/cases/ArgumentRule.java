@@ -5,5 +5,5 @@ package dev.modelgate.cases;
  *
  * @param optional whether it may be left out; when present it must still match
  */
-public record ArgumentRule(ArgumentMatcher matcher, boolean optional) {
+record ArgumentRule(ArgumentMatcher matcher, boolean optional) {
 }

@@ -10,5 +10,5 @@ import java.nio.file.Path;
  * @param root        the cases directory it belongs to (images must stay inside it)
  * @param displayName the file as messages name it, e.g. {@code cases/vision/clock.yaml}
  */
-public record CaseFile(String id, Path file, Path root, String displayName) {
+record CaseFile(String id, Path file, Path root, String displayName) {
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * case file, an image), in id order. Two result files whose suites carry the same fingerprint ran the
  * same cases, so their outcomes can be paired case by case; a case edited, added or removed changes it.
  */
-public final class CaseSetHash {
+final class CaseSetHash {
 
     private CaseSetHash() {
     }

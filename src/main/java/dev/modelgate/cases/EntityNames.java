@@ -8,7 +8,7 @@ import java.util.Locale;
  * collapsed, punctuation around the name dropped, and no space after a period (so that
  * {@code "D. R. Bendre"} and {@code "D.R. Bendre"} are the same name).
  */
-public final class EntityNames {
+final class EntityNames {
 
     private EntityNames() {
     }

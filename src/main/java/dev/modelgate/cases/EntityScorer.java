@@ -13,7 +13,7 @@ import java.util.Set;
  * finds it; several answered forms of one entity count once; a name in the wrong category is a
  * false positive there and a miss in its own.
  */
-public final class EntityScorer {
+final class EntityScorer {
 
     private EntityScorer() {
     }

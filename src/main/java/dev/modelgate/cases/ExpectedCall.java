@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                   {@code allowExtraArguments}
  * @param parameters the tool's JSON Schema of its parameters (types and allowed values are checked against it)
  */
-public record ExpectedCall(String name, ArgumentMatcher.Fields arguments, JsonNode parameters) {
+record ExpectedCall(String name, ArgumentMatcher.Fields arguments, JsonNode parameters) {
 
     public String describe() {
         return name + arguments.describe().replaceFirst("^\\{", "(").replaceFirst("}$", ")");

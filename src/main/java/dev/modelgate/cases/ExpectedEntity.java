@@ -7,7 +7,7 @@ import java.util.List;
  * A person or place the text names, with the other forms that count as the same entity
  * (spellings, transliterations, titles, inflected forms).
  */
-public record ExpectedEntity(String name, List<String> aliases) {
+record ExpectedEntity(String name, List<String> aliases) {
 
     public ExpectedEntity {
         aliases = List.copyOf(aliases);

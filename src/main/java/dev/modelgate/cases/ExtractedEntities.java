@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * ({@code {"persons": [...], "places": [...]}}). Without structured output models wrap the JSON in
  * prose or a code fence, so the first JSON object in the text is taken.
  */
-public record ExtractedEntities(List<String> persons, List<String> places) {
+record ExtractedEntities(List<String> persons, List<String> places) {
 
     private static final Pattern FENCE = Pattern.compile("```(?:json)?\\s*(\\{.*?})\\s*```", Pattern.DOTALL);
     private static final Pattern THINKING = Pattern.compile("<think>.*?</think>", Pattern.DOTALL);

@@ -5,7 +5,7 @@ package dev.modelgate.cases;
  * the combining vowel signs and viramas that belong to them, categories L and M) that lie in the
  * Kannada block U+0C80–U+0CFF. Digits, punctuation and white space are not letters.
  */
-public final class KannadaScript {
+final class KannadaScript {
 
     public static final int BLOCK_START = 0x0C80;
     public static final int BLOCK_END = 0x0CFF;

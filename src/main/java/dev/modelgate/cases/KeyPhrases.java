@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * {@code ಬೆಂಗಳೂರ} finds {@code ಬೆಂಗಳೂರಿನಲ್ಲಿ}), but a digit never continues a number and a Latin letter
  * never continues a Latin word: {@code 7} is not found in {@code 17}, nor {@code red} in {@code reddish}.
  */
-public final class KeyPhrases {
+final class KeyPhrases {
 
     private KeyPhrases() {
     }

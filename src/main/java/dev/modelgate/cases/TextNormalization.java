@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param collapseWhitespace trim, and turn every run of white space into one space
  * @param stripPunctuation   drop punctuation characters (Unicode category P)
  */
-public record TextNormalization(boolean ignoreCase, boolean collapseWhitespace, boolean stripPunctuation) {
+record TextNormalization(boolean ignoreCase, boolean collapseWhitespace, boolean stripPunctuation) {
 
     /** The default of a case that says nothing: case-sensitive, white space collapsed. */
     public static final TextNormalization DEFAULT = new TextNormalization(false, true, false);

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * a name, or tool-call markup left in the text) is wrong and graded {@code UNPARSED}; it is never
  * taken for a correct "no call".
  */
-public final class ToolCallGrader {
+final class ToolCallGrader {
 
     private static final List<String> CALL_MARKUP = List.of("<tool_call>", "[TOOL_CALLS]", "<|tool_call",
             "<function=", "<|python_tag|>", "<start_function_call>", "<|tool▁call");

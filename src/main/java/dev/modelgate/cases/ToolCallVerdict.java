@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param reasons why it failed; empty when it passed
  */
-public record ToolCallVerdict(Grade grade, List<String> reasons) {
+record ToolCallVerdict(Grade grade, List<String> reasons) {
 
     public ToolCallVerdict {
         reasons = List.copyOf(reasons);

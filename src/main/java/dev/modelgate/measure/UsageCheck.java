@@ -10,7 +10,7 @@ import dev.modelgate.client.Usage;
  *
  * @param reason why the usage is missing or disagrees; empty when it is fine
  */
-public record UsageCheck(Status status, String reason) {
+record UsageCheck(Status status, String reason) {
 
     /** The verdict on one response's usage. */
     public enum Status { OK, MISSING, DISAGREES }

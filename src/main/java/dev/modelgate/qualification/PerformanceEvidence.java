@@ -38,7 +38,7 @@ import java.util.function.Function;
  * the judgement. The measurements themselves come from the candidate's shared
  * {@link PerformanceRun}, so the server is sampled once however many tests report on it.
  */
-public final class PerformanceEvidence {
+final class PerformanceEvidence {
 
     private PerformanceEvidence() {
     }

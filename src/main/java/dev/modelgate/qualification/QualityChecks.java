@@ -41,7 +41,7 @@ import java.util.Map;
  * candidate cannot do what the suite asks, and the requirement is judged on a score of 0 with
  * the server's words in the report.
  */
-public final class QualityChecks {
+final class QualityChecks {
 
     private QualityChecks() {
     }

@@ -32,7 +32,7 @@ import java.util.OptionalInt;
  * from vLLM's log and the footprint it holds when ready and warm, with the method that measured it.
  * The figures go to {@code metrics.vramGiB}; an unmeasurable footprint makes the test broken.
  */
-public final class VramCheck {
+final class VramCheck {
 
     /** The result-file metric: {@code metrics.vramGiB}. */
     public static final String METRIC = MetricNames.VRAM_GIB;

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code executor.json}: which CI system ran the build, with its build name, number and link, so
  * the report links back to the build and orders its trend. Written only when {@code CI} is set.
  */
-public final class ExecutorInfo {
+final class ExecutorInfo {
 
     private ExecutorInfo() {
     }

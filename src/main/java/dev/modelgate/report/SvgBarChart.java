@@ -14,7 +14,7 @@ import java.util.Map;
  * stacked segments, an optional whisker (a range such as p50–p99), vertical reference lines
  * (thresholds), and a note at the end of each row.
  */
-public final class SvgBarChart {
+final class SvgBarChart {
 
     /** One stacked part of a bar. */
     public record Segment(String name, double value, String color) {

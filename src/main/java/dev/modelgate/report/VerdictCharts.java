@@ -23,7 +23,7 @@ import java.util.Optional;
  * beside the baseline with the swap line, and TTFT and decode-speed comparisons with the
  * requirement thresholds.
  */
-public final class VerdictCharts {
+final class VerdictCharts {
 
     private static final Map<String, String> COLORS = Map.of("Q", "#4e79a7", "P", "#f28e2b", "V", "#59a14f",
             "M", "#b07aa1", "S", "#9c755f");

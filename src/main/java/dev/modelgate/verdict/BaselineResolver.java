@@ -14,7 +14,7 @@ import java.util.Optional;
  * results directory); the {@code declared:} block of its candidate file. What was passed over and
  * why goes into the notes.
  */
-public final class BaselineResolver {
+final class BaselineResolver {
 
     private final Path runDir;
     private final List<Path> storedDirs;

@@ -13,7 +13,7 @@ import java.util.Optional;
  * share the requirement table and scoring of the build that merges them. Each difference is one
  * line naming the runs and the parts in which they differ.
  */
-public final class Comparability {
+final class Comparability {
 
     private static final Map<String, String> MEANING = Map.of(
             ConfigParts.REQUIREMENTS, "requirements (thresholds or the target machine's budget)",

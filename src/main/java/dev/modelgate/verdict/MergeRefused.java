@@ -3,7 +3,7 @@ package dev.modelgate.verdict;
 import java.util.List;
 
 /** A merge of runs whose results cannot be judged together; the message names the runs and what differs. */
-public final class MergeRefused extends RuntimeException {
+final class MergeRefused extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

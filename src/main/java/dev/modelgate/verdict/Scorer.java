@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * (Q, P) and the missing figure is named; a sub-score with nothing to compute from is marked not
  * computed, counts 0 in the total, and says so.
  */
-public final class Scorer {
+final class Scorer {
 
     private final ScoringParameters p;
 

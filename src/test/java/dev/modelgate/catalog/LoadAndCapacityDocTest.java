@@ -28,7 +28,7 @@ class LoadAndCapacityDocTest {
 
     @Test
     void theDocumentedBlocksAreTheBuiltInTables() throws IOException {
-        String builtIn = Files.readString(ResourceDirs.find("requirements.yaml").orElseThrow());
+        String builtIn = Files.readString(ResourceDirs.builtin("requirements.yaml").orElseThrow());
         assertThat(builtIn).contains(block(1));
     }
 

@@ -96,7 +96,7 @@ class CapacityThroughSuiteTest {
 
     /** The built-in table with the search scaled down to the simulator's timings, and {@code row} added. */
     private Path requirements(String row) throws IOException {
-        String builtIn = Files.readString(ResourceDirs.find("requirements.yaml").orElseThrow());
+        String builtIn = Files.readString(ResourceDirs.builtin("requirements.yaml").orElseThrow());
         int from = builtIn.indexOf("\nslo:");
         int to = builtIn.indexOf("\nsampling:");
         assertThat(from).as("the built-in table has an slo: block before sampling:").isPositive().isLessThan(to);

@@ -8,7 +8,7 @@ package dev.modelgate.catalog.preflight;
  * @param hub      the value on the Hub
  * @param where    the file and field the Hub value was read from
  */
-public record Difference(String field, String declared, String hub, String where) {
+record Difference(String field, String declared, String hub, String where) {
 
     /** {@code facts.contextLength is 262144 in the candidate file, but the Hub has 131072 (config.json …)}. */
     @Override

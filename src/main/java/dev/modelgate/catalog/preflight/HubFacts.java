@@ -13,7 +13,7 @@ package dev.modelgate.catalog.preflight;
  * @param license            the card's licence as an SPDX id or {@code LicenseRef-…}
  * @param licenseDetail      what the card says, e.g. {@code license: other, license_name: nvidia-open-model-license}
  */
-public record HubFacts(
+record HubFacts(
         String architecture,
         Integer contextLength,
         String contextSource,

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * a table of the checkpoints, which are new, which catalogue facts the Hub contradicts, and a draft
  * candidate file for each new checkpoint in scope. Responses are cached like the preflight's.
  */
-public final class HubSurvey {
+final class HubSurvey {
 
     /** {@code 35B}, {@code 20b}, {@code 17B} in a repository name: total (or, for Llama 4, active) parameters. */
     private static final Pattern SIZE = Pattern.compile("(?i)(?<![a-z0-9.])(\\d+(?:\\.\\d+)?)b(?![a-z])");

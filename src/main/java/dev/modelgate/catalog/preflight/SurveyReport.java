@@ -12,7 +12,7 @@ import java.util.Map;
  * What a Hub survey found: a row per checkpoint, the catalogue facts the Hub contradicts (by
  * candidate id), a draft candidate file per new checkpoint in scope (by draft id), and notes.
  */
-public record SurveyReport(String endpoint, List<SurveyRow> rows, Map<String, List<String>> changes,
+record SurveyReport(String endpoint, List<SurveyRow> rows, Map<String, List<String>> changes,
                            Map<String, String> drafts, List<String> notes, String budget) {
 
     public SurveyReport {

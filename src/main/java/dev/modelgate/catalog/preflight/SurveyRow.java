@@ -24,7 +24,7 @@ import java.util.List;
  * @param outOfScope         why the checkpoint is outside the survey's scope (empty: in scope)
  * @param catalogueId        the candidate file of this repository, or {@code null} when it is new
  */
-public record SurveyRow(String repo, String sha, String quantization, String quantizationDetail,
+record SurveyRow(String repo, String sha, String quantization, String quantizationDetail,
                         Double totalParametersB, String parametersSource, Double activeParametersB, Boolean moe,
                         List<String> modalities, Integer contextLength, String contextSource, String licence,
                         String licenceDetail, Long weightsBytes, String weightsSource, String architecture,

@@ -16,7 +16,7 @@ import java.util.Optional;
  * the engine's log file). Closing runs {@code docker stop}, then {@code docker rm -f}, then stops
  * the docker client process (TERM, then KILL).
  */
-public final class DockerModel extends ServedModel {
+final class DockerModel extends ServedModel {
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 

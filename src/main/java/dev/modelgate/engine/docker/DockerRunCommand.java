@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param command the full command, starting with the docker executable
  * @param env     variables to add to the docker client's environment
  */
-public record DockerRunCommand(List<String> command, Map<String, String> env) {
+record DockerRunCommand(List<String> command, Map<String, String> env) {
 
     /** Port vLLM listens on inside the container. */
     public static final int CONTAINER_PORT = 8000;

@@ -25,7 +25,7 @@ import java.util.TreeMap;
  *                    kept only as their length (see {@link #hasChatTemplate()})
  * @param tensorTypes number of tensors per ggml type name ({@code F32}, {@code Q4_K}, …)
  */
-public record GgufFile(int version, Map<String, Object> metadata, Map<String, Integer> tensorTypes) {
+record GgufFile(int version, Map<String, Object> metadata, Map<String, Integer> tensorTypes) {
 
     static final int MAX_KEPT_STRING = 256;
     private static final int MAGIC = 0x46554747; // "GGUF", little-endian

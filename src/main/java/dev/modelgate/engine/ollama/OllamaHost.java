@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param bind what {@code ollama serve} is told to listen on ({@code host:port})
  * @param url  where clients reach it
  */
-public record OllamaHost(String bind, URI url) {
+record OllamaHost(String bind, URI url) {
 
     public static final int DEFAULT_PORT = 11434;
 

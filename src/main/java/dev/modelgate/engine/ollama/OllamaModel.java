@@ -13,7 +13,7 @@ import java.util.Optional;
  * A model Ollama serves. Closing unloads the model if this run loaded it, and stops
  * {@code ollama serve} if this run started it; a server that was already running is left running.
  */
-public final class OllamaModel extends ServedModel {
+final class OllamaModel extends ServedModel {
 
     private final OllamaRest rest;
     private final Optional<ChildProcess> server;

@@ -7,5 +7,5 @@ package dev.modelgate.engine.ollama;
  * @param sizeVramBytes the part of it in GPU memory ({@code size_vram}); the rest is in system memory
  * @param contextLength the context it was loaded with ({@code context_length}); -1 when not reported
  */
-public record OllamaProcessStatus(long sizeBytes, long sizeVramBytes, int contextLength) {
+record OllamaProcessStatus(long sizeBytes, long sizeVramBytes, int contextLength) {
 }

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  *                  {@code [N/A]} or {@code [Not Supported]}
  * @param usedAsPrinted the cell as nvidia-smi printed it, for messages
  */
-public record ComputeApp(long pid, OptionalDouble usedMiB, String usedAsPrinted) {
+record ComputeApp(long pid, OptionalDouble usedMiB, String usedAsPrinted) {
 
     /** The fields modelgate queries, in this order. */
     public static final List<String> FIELDS = List.of("pid", "used_memory");

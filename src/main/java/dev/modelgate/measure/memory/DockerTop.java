@@ -10,7 +10,7 @@ import java.util.Set;
  * The host process ids of a container's processes, from {@code docker top <container> -eo pid}
  * (the ids nvidia-smi on the host reports).
  */
-public final class DockerTop {
+final class DockerTop {
 
     private DockerTop() {
     }

@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
  * One row of {@code nvidia-smi --query-gpu=index,memory.total,memory.used}. On unified-memory
  * machines (DGX Spark, GB10) both memory cells read {@code [N/A]}.
  */
-public record GpuMemory(int index, OptionalDouble totalMiB, OptionalDouble usedMiB, String totalAsPrinted) {
+record GpuMemory(int index, OptionalDouble totalMiB, OptionalDouble usedMiB, String totalAsPrinted) {
 
     /** The fields modelgate queries, in this order. */
     public static final List<String> FIELDS = List.of("index", "memory.total", "memory.used");

@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  * @param gpuTotalGiB memory of one GPU
  * @param source      how it was found, for the report
  */
-public record MachineMemory(double gpuTotalGiB, int gpus, boolean unified, String source) {
+record MachineMemory(double gpuTotalGiB, int gpus, boolean unified, String source) {
 
     /** This machine's GPU memory; empty (with no budget possible) when there is no nvidia-smi. */
     public static Optional<MachineMemory> detect(Settings settings) {

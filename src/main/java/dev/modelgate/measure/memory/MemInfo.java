@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * A reading of {@code /proc/meminfo}: {@code MemTotal} and {@code MemAvailable}, in the kB (KiB)
  * the kernel prints. On a unified-memory machine the GPU's memory is this memory.
  */
-public record MemInfo(long totalKiB, long availableKiB) {
+record MemInfo(long totalKiB, long availableKiB) {
 
     public static final Path PROC_MEMINFO = Path.of("/proc/meminfo");
 

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * The {@code nvidia-smi} command: {@link MemorySettings#NVIDIA_SMI} if set, else {@code nvidia-smi}
  * on the PATH.
  */
-public final class NvidiaSmi {
+final class NvidiaSmi {
 
     public static final List<String> COMPUTE_APPS_ARGS =
             List.of("--query-compute-apps=pid,used_memory", "--format=csv,noheader,nounits");

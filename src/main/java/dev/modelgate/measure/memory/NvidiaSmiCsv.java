@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  * {@code [Not Supported]}, {@code [Insufficient Permissions]}, …) are kept as written and read
  * as "no number" by {@link #number(String)}.
  */
-public final class NvidiaSmiCsv {
+final class NvidiaSmiCsv {
 
     private NvidiaSmiCsv() {
     }

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * {@code size_vram} the part in GPU memory (both in bytes), {@code context_length} the context it
  * was loaded with (absent in older Ollama releases).
  */
-public record OllamaModel(String name, String model, long sizeBytes, long sizeVramBytes, OptionalInt contextLength) {
+record OllamaModel(String name, String model, long sizeBytes, long sizeVramBytes, OptionalInt contextLength) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /** The resident set size ({@code VmRSS}) of a process, from {@code /proc/<pid>/status}. */
-public final class ProcStatus {
+final class ProcStatus {
 
     private ProcStatus() {
     }

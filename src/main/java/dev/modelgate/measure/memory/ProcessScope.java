@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * The processes whose memory counts as the model's: a server's process tree (vLLM's engine core
  * and tensor-parallel workers are children of the API server), or the processes of a container.
  */
-public final class ProcessScope {
+final class ProcessScope {
 
     private final String description;
     private final ProcessHandle root;

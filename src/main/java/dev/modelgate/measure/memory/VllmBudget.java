@@ -18,7 +18,7 @@ import java.util.Set;
  * or {@code --kv-cache-memory-bytes}: then its setting is kept and the budget it implies is
  * reported. Pure functions; nothing is measured here.
  */
-public final class VllmBudget {
+final class VllmBudget {
 
     public static final String UTILIZATION_FLAG = "--gpu-memory-utilization";
     public static final String KV_BYTES_FLAG = "--kv-cache-memory-bytes";

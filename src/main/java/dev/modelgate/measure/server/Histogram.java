@@ -11,7 +11,7 @@ import java.util.TreeMap;
  *
  * @param buckets upper bound → observations at or below it (cumulative, {@code +Inf} included)
  */
-public record Histogram(TreeMap<Double, Double> buckets, double sum, double count) {
+record Histogram(TreeMap<Double, Double> buckets, double sum, double count) {
 
     public static final Histogram EMPTY = new Histogram(new TreeMap<>(), 0, 0);
 

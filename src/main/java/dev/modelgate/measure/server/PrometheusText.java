@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code NaN}, {@code +Inf} or {@code -Inf}; a trailing timestamp is read and ignored. The
  * Prometheus Java client only writes this format, so the project reads it itself.
  */
-public final class PrometheusText {
+final class PrometheusText {
 
     private PrometheusText() {
     }
