@@ -1,0 +1,112 @@
+package dev.modelgate.bench;
+
+import dev.modelgate.measure.Distribution;
+import dev.modelgate.sim.StreamTiming;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where the time from a request's scheduled send to its first token's arrival went, beyond the
+ * TTFT the simulator was told to inject, split between the client and the simulator (they share
+ * the machine's cores). Per stream, from the client's stamps and the simulator's:
+ * <ul>
+ *   <li>client: <b>send lag</b> (scheduled → sent) and <b>read lag</b> (the simulator wrote the
+ *       first token → the client's reader handed it over; it includes the loopback delivery);</li>
+ *   <li>simulator: <b>accept</b> (sent → its handler began: the loopback transfer, the simulator's
+ *       accept and dispatch), <b>admission</b> (handler began → generation began: body parsed,
+ *       reply planned, any queueing) and <b>first-token lateness</b> (due → written).</li>
+ * </ul>
+ * The two parts add up to TTFT from the schedule − injected TTFT. A client stream is paired with
+ * the simulator stream of the same rank: the {@code k}th sent with the {@code k}th to arrive.
+ */
+final class LagSplit {
+
+    /** What the client stamped for one request ({@link System#nanoTime()}). */
+    record ClientStream(long scheduledNanos, long sentNanos, long firstTokenNanos) {
+    }
+
+    /** One request's parts, in milliseconds. */
+    record Parts(double sendLag, double accept, double admission, double lateness, double readLag) {
+
+        double client() {
+            return sendLag + readLag;
+        }
+
+        double simulator() {
+            return accept + admission + lateness;
+        }
+    }
+
+    private final List<Parts> parts;
+
+    private LagSplit(List<Parts> parts) {
+        this.parts = List.copyOf(parts);
+    }
+
+    /**
+     * Pairs {@code client} with {@code simulator} by rank (sent order against arrival order).
+     *
+     * @throws IllegalArgumentException when they do not hold the same number of streams
+     */
+    static LagSplit of(List<ClientStream> client, List<StreamTiming> simulator) {
+        if (client.size() != simulator.size()) {
+            throw new IllegalArgumentException("the client counted " + client.size() + " stream(s) and the simulator "
+                    + simulator.size() + ": they cannot be paired");
+        }
+        List<ClientStream> sent = new ArrayList<>(client);
+        sent.sort(Comparator.comparingLong(ClientStream::sentNanos));
+        List<StreamTiming> arrived = new ArrayList<>(simulator);
+        arrived.sort(Comparator.comparingLong(StreamTiming::arrivedNanos));
+        List<Parts> parts = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            ClientStream c = sent.get(i);
+            StreamTiming s = arrived.get(i);
+            parts.add(new Parts(ms(c.sentNanos() - c.scheduledNanos()), ms(s.arrivedNanos() - c.sentNanos()),
+                    ms(s.receiptNanos() - s.arrivedNanos()), ms(s.firstWrittenNanos() - s.firstDueNanos()),
+                    ms(c.firstTokenNanos() - s.firstWrittenNanos())));
+        }
+        return new LagSplit(parts);
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    List<Parts> parts() {
+        return parts;
+    }
+
+    Distribution client() {
+        return Distribution.of(parts.stream().map(p -> Math.max(0, p.client())).toList());
+    }
+
+    Distribution simulator() {
+        return Distribution.of(parts.stream().map(p -> Math.max(0, p.simulator())).toList());
+    }
+
+    Distribution sendLag() {
+        return Distribution.of(parts.stream().map(p -> Math.max(0, p.sendLag())).toList());
+    }
+
+    Distribution readLag() {
+        return Distribution.of(parts.stream().map(p -> Math.max(0, p.readLag())).toList());
+    }
+
+    Distribution accept() {
+        return Distribution.of(parts.stream().map(p -> Math.max(0, p.accept())).toList());
+    }
+
+    Distribution lateness() {
+        return Distribution.of(parts.stream().map(p -> Math.max(0, p.lateness())).toList());
+    }
+
+    /**
+     * Whether the simulator, not the client, was late: its part's p99 is over {@code limitMs} and
+     * over the client's p99.
+     */
+    boolean simulatorBehind(double limitMs) {
+        double sim = simulator().percentile(99);
+        return sim > limitMs && sim > client().percentile(99);
+    }
+}
