@@ -36,7 +36,9 @@ import java.util.function.UnaryOperator;
  */
 public final class LoadBenchmark {
 
-    private static final int[] LEVELS = {64, 256, 1000};
+    /** The levels, {@code -Dbench.levels=64,256,1000} by default. */
+    private static final int[] LEVELS = java.util.Arrays.stream(System.getProperty("bench.levels", "64,256,1000")
+            .split(",")).mapToInt(l -> Integer.parseInt(l.trim())).toArray();
     private static final double SEQUENTIAL_TTFT_MS = 100;
     private static final double LEVEL_TTFT_MS = 250;
     /** The simulator is behind when its part of the delay is over this (p99) and over the client's. */
@@ -57,7 +59,9 @@ public final class LoadBenchmark {
 
     static void run() {
         System.out.printf(Locale.ROOT, "%n4. Stream driver vs today's client (simulator in another process)%n");
-        sequential();
+        if (!Boolean.getBoolean("bench.levelsOnly")) {
+            sequential();
+        }
         levels();
     }
 
@@ -117,6 +121,9 @@ public final class LoadBenchmark {
     private static void levels() {
         SimScript script = SimScript.defaults().withTtftMs(LEVEL_TTFT_MS).withInterTokenMs(20).withOutputTokens(64);
         for (String which : List.of(DRIVER, TODAY)) {
+            if (!System.getProperty("bench.clients", "driver,today").contains(which.equals(DRIVER) ? "driver" : "today")) {
+                continue;
+            }
             try (SimProcess sim = SimProcess.start(script)) {
                 warmUp(sim, which);
                 for (int target : LEVELS) {

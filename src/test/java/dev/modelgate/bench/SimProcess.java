@@ -62,6 +62,7 @@ final class SimProcess implements AutoCloseable {
             Process p = new ProcessBuilder(vllm.toString(), "serve", script.servedName(), "--port", String.valueOf(port))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("vllm.log").toFile()).start();
             SimProcess sim = new SimProcess(script, p, dir, port);
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "sim-process-stop"));
             sim.awaitHealthy(Duration.ofSeconds(30));
             return sim;
         } catch (IOException e) {
