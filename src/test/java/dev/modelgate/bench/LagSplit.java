@@ -4,7 +4,9 @@ import dev.modelgate.measure.Distribution;
 import dev.modelgate.sim.StreamTiming;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the time from a request's scheduled send to its first token's arrival went, beyond the
@@ -18,12 +20,19 @@ import java.util.List;
  *       reply planned, any queueing) and <b>first-token lateness</b> (due → written).</li>
  * </ul>
  * The two parts add up to TTFT from the schedule − injected TTFT. A client stream is paired with
- * the simulator stream of the same rank: the {@code k}th sent with the {@code k}th to arrive.
+ * the simulator stream of the same prompt when every client stream names its prompt; otherwise
+ * with the simulator stream of the same rank (the {@code k}th sent with the {@code k}th to
+ * arrive), which is exact one request at a time but only close under load, where requests sent
+ * within a millisecond of each other can arrive in another order.
  */
 final class LagSplit {
 
-    /** What the client stamped for one request ({@link System#nanoTime()}). */
-    record ClientStream(long scheduledNanos, long sentNanos, long firstTokenNanos) {
+    /**
+     * What the client stamped for one request ({@link System#nanoTime()}).
+     *
+     * @param prompt the start of its first message as the simulator records it, or null when unknown
+     */
+    record ClientStream(long scheduledNanos, long sentNanos, long firstTokenNanos, String prompt) {
     }
 
     /** One request's parts, in milliseconds. */
@@ -45,9 +54,10 @@ final class LagSplit {
     }
 
     /**
-     * Pairs {@code client} with {@code simulator} by rank (sent order against arrival order).
+     * Pairs {@code client} with {@code simulator} by prompt, or by rank (sent order against arrival order).
      *
-     * @throws IllegalArgumentException when they do not hold the same number of streams
+     * @throws IllegalArgumentException when they do not hold the same number of streams, or a prompt is
+     *                                  not the simulator's
      */
     static LagSplit of(List<ClientStream> client, List<StreamTiming> simulator) {
         if (client.size() != simulator.size()) {
@@ -58,6 +68,18 @@ final class LagSplit {
         sent.sort(Comparator.comparingLong(ClientStream::sentNanos));
         List<StreamTiming> arrived = new ArrayList<>(simulator);
         arrived.sort(Comparator.comparingLong(StreamTiming::arrivedNanos));
+        if (sent.stream().allMatch(c -> c.prompt() != null)) {
+            Map<String, StreamTiming> byPrompt = new HashMap<>();
+            simulator.forEach(t -> byPrompt.put(t.promptStart(), t));
+            arrived = new ArrayList<>();
+            for (ClientStream c : sent) {
+                StreamTiming t = byPrompt.get(c.prompt());
+                if (t == null) {
+                    throw new IllegalArgumentException("the simulator did not serve '" + c.prompt() + "'");
+                }
+                arrived.add(t);
+            }
+        }
         List<Parts> parts = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             ClientStream c = sent.get(i);

@@ -24,7 +24,7 @@ class LagSplitTest {
         long due = start + TTFT;
         long written = due + nanos(late);
         long firstToken = written + nanos(read);
-        client.add(new LagSplit.ClientStream(scheduled, sent, firstToken));
+        client.add(new LagSplit.ClientStream(scheduled, sent, firstToken, null));
         sim.add(new StreamTiming(start, due, written, due + 100 * MS, written + 100 * MS, 1, due, written, arrived,
                 "r" + scheduled));
     }
@@ -66,6 +66,28 @@ class LagSplitTest {
                 sim.get(0)));
         assertThat(split.parts()).extracting(LagSplit.Parts::sendLag).containsExactly(1.0, 7.0, 3.0);
         assertThat(split.parts()).allSatisfy(p -> assertThat(p.accept()).isCloseTo(0.1, within(1e-9)));
+    }
+
+    @Test
+    void streamsThatNameTheirPromptArePairedByIt() {
+        List<LagSplit.ClientStream> client = new ArrayList<>();
+        List<StreamTiming> sim = new ArrayList<>();
+        add(client, sim, 1_000 * MS, 1, 0.1, 0, 0, 0);
+        add(client, sim, 1_000 * MS + 1, 2, 5, 0, 0, 0); // sent after the first, arrived long after it...
+        add(client, sim, 1_000 * MS + 2, 3, 0.1, 0, 0, 0); // ... and after this one: ranks would mispair them
+        List<LagSplit.ClientStream> named = client.stream().map(c -> new LagSplit.ClientStream(c.scheduledNanos(),
+                c.sentNanos(), c.firstTokenNanos(), null)).toList();
+        List<LagSplit.ClientStream> byPrompt = new ArrayList<>();
+        for (int i = 0; i < client.size(); i++) {
+            LagSplit.ClientStream c = client.get(i);
+            byPrompt.add(new LagSplit.ClientStream(c.scheduledNanos(), c.sentNanos(), c.firstTokenNanos(),
+                    sim.get(i).promptStart()));
+        }
+        assertThat(LagSplit.of(byPrompt, sim).parts()).extracting(LagSplit.Parts::accept)
+                .containsExactly(0.1, 5.0, 0.1);
+        assertThat(LagSplit.of(named, sim).parts()).extracting(LagSplit.Parts::accept).doesNotContain(5.0);
+        assertThatThrownBy(() -> LagSplit.of(byPrompt, List.of(sim.get(0), sim.get(0), sim.get(0))))
+                .hasMessageStartingWith("the simulator did not serve");
     }
 
     @Test

@@ -31,7 +31,8 @@ import java.util.function.UnaryOperator;
  * thread per stream), in one run against the simulator in a process of its own: TTFT overhead of
  * sequential requests, and closed-loop levels up to 1,000 streams. Per level the delay beyond
  * the injected TTFT is split into the client's part and the simulator's ({@link LagSplit}); a
- * series stops at the level where the simulator, not the client, fell behind. Every figure is
+ * level where the simulator, not the client, fell behind is reported as such (its latencies say
+ * nothing about the client), and a series stops at a failure or when the client held streams back. Every figure is
  * printed with the load average at that moment.
  */
 public final class LoadBenchmark {
@@ -81,9 +82,14 @@ public final class LoadBenchmark {
                 Math.max(2, Runtime.getRuntime().availableProcessors())));
     }
 
-    private static LagSplit.ClientStream stamps(Sample s, long scheduledNanos) {
+    private static LagSplit.ClientStream stamps(Sample s, long scheduledNanos, String prompt) {
         return new LagSplit.ClientStream(scheduledNanos, s.sentNanos(),
-                s.sentNanos() + Math.round(s.ttftMs().orElseThrow() * 1e6));
+                s.sentNanos() + Math.round(s.ttftMs().orElseThrow() * 1e6), prompt);
+    }
+
+    /** The stream driver's request {@code i} of a level (its own prefix, by which the simulator's stamps are paired). */
+    private static String prompt(int i) {
+        return "s" + i + " go";
     }
 
     /** TTFT − injected 100 ms over 100 sequential requests, for both clients. */
@@ -105,7 +111,7 @@ public final class LoadBenchmark {
                     Completion c = which.equals(TODAY) ? client.stream(r) : driver.stream(r).join();
                     overhead.record(Math.max(0, c.ttftNanos().getAsLong() / 1e6 - SEQUENTIAL_TTFT_MS));
                     Sample s = Sample.of("sequential", i, c, 0, 0);
-                    stamps.add(stamps(s, s.sentNanos()));
+                    stamps.add(stamps(s, s.sentNanos(), which + " " + i));
                 }
                 LagSplit split = LagSplit.of(stamps, sim.report(skip).streams());
                 System.out.printf(Locale.ROOT, "   TTFT overhead, %-14s n=%d: p50 %6.3f ms p99 %7.3f ms; client's part p50"
@@ -127,9 +133,9 @@ public final class LoadBenchmark {
             try (SimProcess sim = SimProcess.start(script)) {
                 warmUp(sim, which);
                 for (int target : LEVELS) {
-                    String verdict = level(sim, which, target);
-                    if (verdict != null) {
-                        System.out.printf(Locale.ROOT, "   %s: series stopped at %d: %s%n", which, target, verdict);
+                    String stop = level(sim, which, target);
+                    if (stop != null) {
+                        System.out.printf(Locale.ROOT, "   %s: series stopped at %d: %s%n", which, target, stop);
                         break;
                     }
                 }
@@ -169,13 +175,13 @@ public final class LoadBenchmark {
         List<LagSplit.ClientStream> stamps = new ArrayList<>();
         if (which.equals(DRIVER)) {
             try (StreamDriver driver = driver(sim, target)) {
-                LoadResult r = new LoadGenerator(driver, i -> ChatRequest.user("s" + i + " go").maxTokens(64), 64,
+                LoadResult r = new LoadGenerator(driver, i -> ChatRequest.user(prompt(i)).maxTokens(64), 64,
                         Duration.ofSeconds(120)).run(LoadProfile.concurrency(target, target * 2));
                 peak = r.observedPeak();
                 failures = r.failures();
                 firstError = r.firstError();
                 ttft = r.ttftFromSchedule();
-                r.samples().forEach(s -> stamps.add(stamps(s.sample(), s.scheduledNanos())));
+                r.samples().forEach(s -> stamps.add(stamps(s.sample(), s.scheduledNanos(), prompt(s.sample().index()))));
             }
         } else {
             ConcurrencyLevel l = todaysLevel(sim, target);
@@ -183,7 +189,8 @@ public final class LoadBenchmark {
             failures = l.failures();
             firstError = l.firstError();
             ttft = Distribution.of(l.samples().stream().map(s -> s.ttftMs().orElseThrow() + s.scheduleLagMs()).toList());
-            l.samples().forEach(s -> stamps.add(stamps(s, s.sentNanos() - Math.round(s.scheduleLagMs() * 1e6))));
+            // today's client makes its prompts itself: its streams are paired by rank
+            l.samples().forEach(s -> stamps.add(stamps(s, s.sentNanos() - Math.round(s.scheduleLagMs() * 1e6), null)));
         }
         SimProcess.Report report = sim.report(skip);
         String line = String.format(Locale.ROOT, "   %-14s target %4d: observed peak %4d (simulator %4d), failures %d;"
@@ -200,17 +207,14 @@ public final class LoadBenchmark {
                 split.sendLag().percentile(50), split.sendLag().percentile(99), split.readLag().percentile(99),
                 split.simulator().percentile(50), split.simulator().percentile(99), split.accept().percentile(99),
                 split.lateness().percentile(99));
-        if (report.peakInFlight() < target) {
-            return "the simulator fell behind: it never held all " + target + " streams at once (peak "
-                    + report.peakInFlight() + ")";
-        }
-        if (split.simulatorBehind(SIMULATOR_LATE_MS)) {
-            return String.format(Locale.ROOT, "the simulator fell behind: its part of the delay p99 %.1f ms is over %.0f"
-                            + " ms and over the client's (%.1f ms); the level says nothing more about the client",
-                    split.simulator().percentile(99), SIMULATOR_LATE_MS, split.client().percentile(99));
-        }
         if (peak < target) {
             return "the client did not keep every stream on the wire at once";
+        }
+        if (split.simulatorBehind(SIMULATOR_LATE_MS)) {
+            System.out.printf(Locale.ROOT, "      level stopped: the simulator fell behind (its part p99 %.1f ms is over"
+                            + " %.0f ms and over the client's %.1f ms): its latency figures say nothing more about the"
+                            + " client; the next level still shows whether the client holds its streams%n",
+                    split.simulator().percentile(99), SIMULATOR_LATE_MS, split.client().percentile(99));
         }
         return null;
     }

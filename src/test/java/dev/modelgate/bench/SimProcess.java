@@ -32,8 +32,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimProcess implements AutoCloseable {
 
-    /** The benchmark's simulator JVM: both JIT tiers, the parallel collector, small thread stacks for 1,000+ handlers. */
-    static final String JVM_FLAGS = "-XX:+UseParallelGC -Xms512m -Xmx1g -Xss256k";
+    /**
+     * The benchmark's simulator JVM: both JIT tiers, the parallel collector, small thread stacks for
+     * 1,000+ handlers, and room for as many idle keep-alive connections (the JDK server closes those
+     * over 200 by default, and a client that then reuses one fails with "unexpected end of stream").
+     */
+    static final String JVM_FLAGS = "-XX:+UseParallelGC -Xms512m -Xmx1g -Xss256k"
+            + " -Dsun.net.httpserver.maxIdleConnections=4096";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SimScript script;
