@@ -99,28 +99,33 @@ final class LagSplit {
         return parts;
     }
 
+    /** One part over every stream; a negative value (streams paired by rank out of order) counts as 0. */
+    private Distribution of(java.util.function.ToDoubleFunction<Parts> part) {
+        return Distribution.of(parts.stream().map(p -> Math.max(0, part.applyAsDouble(p))).toList());
+    }
+
     Distribution client() {
-        return Distribution.of(parts.stream().map(p -> Math.max(0, p.client())).toList());
+        return of(Parts::client);
     }
 
     Distribution simulator() {
-        return Distribution.of(parts.stream().map(p -> Math.max(0, p.simulator())).toList());
+        return of(Parts::simulator);
     }
 
     Distribution sendLag() {
-        return Distribution.of(parts.stream().map(p -> Math.max(0, p.sendLag())).toList());
+        return of(Parts::sendLag);
     }
 
     Distribution readLag() {
-        return Distribution.of(parts.stream().map(p -> Math.max(0, p.readLag())).toList());
+        return of(Parts::readLag);
     }
 
     Distribution accept() {
-        return Distribution.of(parts.stream().map(p -> Math.max(0, p.accept())).toList());
+        return of(Parts::accept);
     }
 
     Distribution lateness() {
-        return Distribution.of(parts.stream().map(p -> Math.max(0, p.lateness())).toList());
+        return of(Parts::lateness);
     }
 
     /**
