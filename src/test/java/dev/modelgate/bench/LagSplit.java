@@ -47,9 +47,12 @@ final class LagSplit {
         }
     }
 
+    private final List<ClientStream> sent;
     private final List<Parts> parts;
 
-    private LagSplit(List<Parts> parts) {
+    /** {@code parts.get(i)} is {@code sent.get(i)}'s. */
+    private LagSplit(List<ClientStream> sent, List<Parts> parts) {
+        this.sent = List.copyOf(sent);
         this.parts = List.copyOf(parts);
     }
 
@@ -88,7 +91,7 @@ final class LagSplit {
                     ms(s.receiptNanos() - s.arrivedNanos()), ms(s.firstWrittenNanos() - s.firstDueNanos()),
                     ms(c.firstTokenNanos() - s.firstWrittenNanos())));
         }
-        return new LagSplit(parts);
+        return new LagSplit(sent, parts);
     }
 
     private static double ms(long nanos) {
@@ -126,6 +129,21 @@ final class LagSplit {
 
     Distribution lateness() {
         return of(Parts::lateness);
+    }
+
+    /**
+     * The send lag of the requests due at the first instant (closed loop: every stream's first
+     * request, sent in one burst) or, with {@code first} false, of all the others.
+     */
+    Distribution sendLag(boolean first) {
+        long start = sent.stream().mapToLong(ClientStream::scheduledNanos).min().orElse(0);
+        List<Double> lags = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if ((sent.get(i).scheduledNanos() == start) == first) {
+                lags.add(Math.max(0, parts.get(i).sendLag()));
+            }
+        }
+        return Distribution.of(lags);
     }
 
     /**

@@ -69,6 +69,20 @@ class LagSplitTest {
     }
 
     @Test
+    void theFirstBurstsSendLagIsKeptApartFromTheOthers() {
+        List<LagSplit.ClientStream> client = new ArrayList<>();
+        List<StreamTiming> sim = new ArrayList<>();
+        add(client, sim, 1_000 * MS, 4, 0.1, 0, 0, 0);
+        add(client, sim, 1_000 * MS, 8, 0.1, 0, 0, 0);
+        add(client, sim, 1_500 * MS, 1, 0.1, 0, 0, 0);
+        LagSplit split = LagSplit.of(client, sim);
+        assertThat(split.sendLag(true).count()).isEqualTo(2);
+        assertThat(split.sendLag(true).percentile(100)).isCloseTo(8, within(0.01));
+        assertThat(split.sendLag(false).count()).isEqualTo(1);
+        assertThat(split.sendLag(false).percentile(50)).isCloseTo(1, within(0.01));
+    }
+
+    @Test
     void streamsThatNameTheirPromptArePairedByIt() {
         List<LagSplit.ClientStream> client = new ArrayList<>();
         List<StreamTiming> sim = new ArrayList<>();
