@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
@@ -20,7 +21,7 @@ import java.util.function.IntFunction;
  * request at its due instant (parking until just before it, then spinning the last
  * {@value #SPIN_NANOS} ns), the driver's reader threads carry the streams. Open loop: the due
  * instants come from {@link ArrivalSchedule}. Closed loop: {@code streams} requests are due at the
- * start and each end makes the next one due at that instant. Every request is measured from when
+ * start and each end makes the next one due at that instant; the thread that saw the end sends it. Every request is measured from when
  * it was due; the send lag is kept beside it.
  */
 public final class LoadGenerator {
@@ -105,30 +106,75 @@ public final class LoadGenerator {
     }
 
     private void closedLoop(LoadProfile profile, long start, List<Outcome> outcomes, List<CompletableFuture<?>> pending) {
-        LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
-        int streams = profile.streams();
-        for (int s = 0; s < streams; s++) {
-            due.add(start);
-        }
-        long stopAt = profile.requests() > 0 ? Long.MAX_VALUE : start + profile.duration().toNanos();
-        int active = streams;
-        int sent = 0;
-        try {
-            while (active > 0 && (profile.requests() == 0 || sent < profile.requests())) {
-                long at = due.take();
-                if (at - stopAt >= 0) {
-                    active--;
-                    continue;
-                }
-                waitUntil(at);
-                pending.add(send(sent++, at, outcomes, due));
+        new ClosedLoop(profile, start, outcomes, pending).run();
+    }
+
+    /**
+     * Closed loop: every stream's first request is due at the start and sent by the scheduler;
+     * each later one is due when the stream's previous request ends, and is sent at once by the
+     * thread that saw that end. Handing it to the scheduler instead would add a thread wake-up to
+     * every send (milliseconds on a busy machine), which a thread per stream does not pay. After
+     * a failure the next request goes through the scheduler, so that a server refusing at once
+     * cannot make the sends recurse.
+     */
+    private final class ClosedLoop {
+        private final LoadProfile profile;
+        private final List<Outcome> outcomes;
+        private final List<CompletableFuture<?>> pending;
+        private final long stopAt;
+        private final LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
+        private final AtomicInteger active;
+        private final AtomicInteger sent = new AtomicInteger();
+
+        ClosedLoop(LoadProfile profile, long start, List<Outcome> outcomes, List<CompletableFuture<?>> pending) {
+            this.profile = profile;
+            this.outcomes = outcomes;
+            this.pending = pending;
+            this.stopAt = profile.requests() > 0 ? Long.MAX_VALUE : start + profile.duration().toNanos();
+            this.active = new AtomicInteger(profile.streams());
+            for (int s = 0; s < profile.streams(); s++) {
+                due.add(start);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+
+        /** The scheduler's part: the first requests, and those after a failure; returns when every stream has stopped. */
+        void run() {
+            try {
+                while (active.get() > 0) {
+                    Long at = due.poll(10, TimeUnit.MILLISECONDS);
+                    if (at != null) {
+                        waitUntil(at);
+                        next(at);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Sends a stream's next request, due {@code at}, or stops the stream when the run is over. */
+        private void next(long at) {
+            int index = sent.getAndIncrement();
+            if (at - stopAt >= 0 || profile.requests() > 0 && index >= profile.requests()) {
+                active.decrementAndGet();
+                return;
+            }
+            pending.add(send(index, at, outcomes, (end, failed) -> {
+                if (failed) {
+                    due.add(end);
+                } else {
+                    next(end);
+                }
+            }));
         }
     }
 
-    private CompletableFuture<?> send(int index, long dueNanos, List<Outcome> outcomes, LinkedBlockingQueue<Long> next) {
+    /** Told when a request ended ({@link System#nanoTime()}) and whether it failed. */
+    private interface Ended {
+        void ended(long endNanos, boolean failed);
+    }
+
+    private CompletableFuture<?> send(int index, long dueNanos, List<Outcome> outcomes, Ended next) {
         CompletableFuture<Completion> stream;
         try {
             stream = driver.stream(requests.apply(index));
@@ -139,7 +185,7 @@ public final class LoadGenerator {
             long end = System.nanoTime();
             outcomes.add(new Outcome(index, dueNanos, completion, failure));
             if (next != null) {
-                next.add(end); // closed loop: this stream's next request is due now
+                next.ended(end, failure != null);
             }
             return null;
         });

@@ -91,7 +91,7 @@ final class ChatCompletions {
         try (VllmSimulator.Generation generation = sim.generate(admitted, Prompts.firstMessageText(messages))) {
             long start = generation.startNanos();
             if (request.path("stream").asBoolean(false)) {
-                stream(exchange, script, request, reply, start, promptTokens, number, generation);
+                stream(exchange, script, request, reply, new Arrival(receiptNanos, start), promptTokens, number, generation);
             } else {
                 whole(exchange, script, reply, start, promptTokens);
             }
@@ -100,8 +100,13 @@ final class ChatCompletions {
         }
     }
 
-    private void stream(HttpExchange exchange, SimScript script, JsonNode request, Reply reply, long start,
+    /** When a request's handler began, and when its generation began. */
+    private record Arrival(long arrivedNanos, long startNanos) {
+    }
+
+    private void stream(HttpExchange exchange, SimScript script, JsonNode request, Reply reply, Arrival arrival,
                         int promptTokens, int number, VllmSimulator.Generation generation) throws IOException {
+        long start = arrival.startNanos();
         boolean ollama = script.ollamaDialect();
         boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
         boolean continuous = !ollama && includeUsage && script.sendsUsage() && script.continuousUsage()
@@ -147,7 +152,7 @@ final class ChatCompletions {
             if (last) {
                 generation.close(); // generated: no longer counts against the capacity
                 sim.recordTiming(new StreamTiming(start, firstDue, firstWritten, dueAt, now, events.get(0).to(),
-                        answerDue, answerWritten));
+                        answerDue, answerWritten, arrival.arrivedNanos(), Prompts.start(request.path("messages"))));
             }
             previous = now;
             if (e == 0 && number == faults.crashAtRequest()) {

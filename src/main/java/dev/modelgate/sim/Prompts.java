@@ -39,6 +39,16 @@ final class Prompts {
         return last;
     }
 
+    /** The start (up to 100 characters) of the first message. */
+    static String start(JsonNode messages) {
+        return start(firstMessageText(messages));
+    }
+
+    /** The first 100 characters of {@code text}: what the simulator keeps of a prompt. */
+    static String start(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100);
+    }
+
     /** The text of the first message (system or user), or "" when there is none. */
     static String firstMessageText(JsonNode messages) {
         return messages.isArray() && !messages.isEmpty() ? text(messages.get(0).get("content")) : "";

@@ -26,6 +26,14 @@ public final class SimLauncher {
      * @return the executable
      */
     public static Path write(Path dir, SimScript script) {
+        return write(dir, script, JVM_FLAGS, System.getProperty("java.class.path"));
+    }
+
+    /**
+     * As {@link #write(Path, SimScript)}, with the simulator's JVM started with {@code jvmFlags} on
+     * {@code classPath} (under {@code mvn exec:java} the JVM's own class path is Maven's, not the project's).
+     */
+    public static Path write(Path dir, SimScript script, String jvmFlags, String classPath) {
         try {
             Files.createDirectories(dir);
             Path json = dir.resolve("vllm-sim-script.json").toAbsolutePath();
@@ -33,8 +41,8 @@ public final class SimLauncher {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             String text = "#!/bin/sh\n"
                     + "# vLLM stand-in for tests: the modelgate simulator with the script beside this file.\n"
-                    + "exec " + quote(java.toString()) + " " + JVM_FLAGS
-                    + " -cp " + quote(System.getProperty("java.class.path"))
+                    + "exec " + quote(java.toString()) + " " + jvmFlags
+                    + " -cp " + quote(classPath)
                     + " " + SimulatorMain.class.getName() + " --sim-script " + quote(json.toString()) + " \"$@\"\n";
             Path exe = dir.resolve("vllm");
             Files.writeString(exe, text, StandardCharsets.UTF_8);

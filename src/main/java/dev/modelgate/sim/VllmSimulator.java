@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code maxRunning}). Endpoints: {@code /health}, {@code /version}, {@code /v1/models},
  * {@code /v1/chat/completions}, {@code /metrics}, and in the Ollama dialect also
  * {@code /api/version}, {@code /api/tags}, {@code /api/ps}, {@code /api/show}, {@code /api/pull},
- * {@code /api/generate}.
+ * {@code /api/generate}; and its own, for a client in another process: {@code /sim/streams?from=N},
+ * {@code {"peakInFlight": …, "streams": […]}}: {@link #peakInFlight()} and the
+ * {@link #streamTimings()} from the {@code N}th on.
  */
 public final class VllmSimulator implements AutoCloseable {
 
@@ -178,12 +180,24 @@ public final class VllmSimulator implements AutoCloseable {
         }
     }
 
+    /** {@code from=N} (default 0): what {@code /sim/streams} sends. */
+    private JsonNode streamTimingsJson(String query) {
+        int from = 0;
+        if (query != null && query.startsWith("from=")) {
+            from = Integer.parseInt(query.substring("from=".length()));
+        }
+        List<StreamTiming> all = streamTimings();
+        ObjectNode out = Chunks.NODES.objectNode().put("peakInFlight", peakInFlight());
+        out.set("streams", SimScript.JSON.valueToTree(all.subList(Math.min(from, all.size()), all.size())));
+        return out;
+    }
+
     void recordTiming(StreamTiming timing) {
         timings.add(timing);
     }
 
     void recordPrompt(String firstMessage) {
-        prompts.add(firstMessage.length() <= 100 ? firstMessage : firstMessage.substring(0, 100));
+        prompts.add(Prompts.start(firstMessage));
     }
 
     /**
@@ -235,6 +249,7 @@ public final class VllmSimulator implements AutoCloseable {
                         chat(exchange, receipt);
                     }
                 }
+                case "/sim/streams" -> sendJson(exchange, 200, streamTimingsJson(exchange.getRequestURI().getQuery()));
                 case "/metrics" -> sendText(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                         metrics.render(script.servedName(), kvCacheUsage()));
                 default -> {
@@ -318,8 +333,7 @@ public final class VllmSimulator implements AutoCloseable {
     Generation generate(long start, String firstMessage) {
         int n = generating.incrementAndGet();
         long delay = script.capacity().queueDelayNanos(n);
-        String prompt = firstMessage.length() <= 100 ? firstMessage : firstMessage.substring(0, 100);
-        admissions.add(new Admission(prompt, n, delay));
+        admissions.add(new Admission(Prompts.start(firstMessage), n, delay));
         return new Generation(start + delay);
     }
 

@@ -54,6 +54,28 @@ class SimulatorEndpointsTest {
     }
 
     @Test
+    void simStreamsReportsEachCompletedStreamForAClientInAnotherProcess() throws Exception {
+        try (VllmSimulator sim = VllmSimulator.start(SimScript.defaults().withTtftMs(30).withInterTokenMs(1)
+                .withOutputTokens(3));
+             ChatClient client = new ChatClient(sim.baseUrl(), "sim-model", Optional.empty(), ClientOptions.DEFAULTS)) {
+            client.stream(ChatRequest.user("one"));
+            client.stream(ChatRequest.user("two"));
+            JsonNode all = JSON.readTree(get(sim, "/sim/streams").body());
+            assertThat(all.path("peakInFlight").asInt()).isEqualTo(1);
+            assertThat(all.path("streams")).hasSize(2);
+            JsonNode later = JSON.readTree(get(sim, "/sim/streams?from=1").body()).path("streams");
+            assertThat(later).hasSize(1);
+            StreamTiming truth = sim.streamTimings().get(1);
+            StreamTiming read = JSON.treeToValue(later.get(0), StreamTiming.class);
+            assertThat(read).isEqualTo(truth);
+            assertThat(read.promptStart()).isEqualTo("two");
+            assertThat(read.arrivedNanos()).isLessThanOrEqualTo(read.receiptNanos());
+            assertThat(read.firstDueNanos() - read.receiptNanos()).isEqualTo(30_000_000L);
+            assertThat(JSON.readTree(get(sim, "/sim/streams?from=5").body()).path("streams")).isEmpty();
+        }
+    }
+
+    @Test
     void metricsCountWhatWasServed() throws Exception {
         try (VllmSimulator sim = VllmSimulator.start(SimScript.defaults().withInterTokenMs(1).withOutputTokens(7));
              ChatClient client = new ChatClient(sim.baseUrl(), "sim-model", Optional.empty(), ClientOptions.DEFAULTS)) {
