@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * from the exponential distribution of mean {@code 1 / rate} with a {@link SplittableRandom}
  * seeded by the profile, so the same seed gives the same schedule.
  */
-public final class ArrivalSchedule {
+final class ArrivalSchedule {
 
     private ArrivalSchedule() {
     }

@@ -21,12 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class DocLinksTest {
 
-    /**
-     * Pages that are written at the same time on other branches and linked from the README already.
-     * Remove a name here once its page is in the tree.
-     */
-    private static final Set<String> PAGES_WRITTEN_ELSEWHERE = Set.of("docs/load-benchmark.md");
-
     private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("^#{1,6} (.+)$");
 
@@ -43,9 +37,6 @@ class DocLinksTest {
                 int hash = target.indexOf('#');
                 String file = hash < 0 ? target : target.substring(0, hash);
                 Path resolved = file.isEmpty() ? page : page.resolveSibling(file).normalize();
-                if (PAGES_WRITTEN_ELSEWHERE.contains(resolved.toString().replace('\\', '/'))) {
-                    continue;
-                }
                 if (!Files.exists(resolved)) {
                     broken.add(page + ": " + target + " (no file " + resolved + ")");
                 } else if (hash >= 0 && !anchors(resolved).contains(target.substring(hash + 1))) {
