@@ -8,6 +8,7 @@ import dev.modelgate.catalog.Settings;
 import dev.modelgate.engine.ChildProcess;
 import dev.modelgate.engine.ProcessModel;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.testing.CloseAfterEach;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -15,14 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,14 +34,8 @@ class MemoryProbesTest {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-    }
+    @RegisterExtension
+    final CloseAfterEach open = new CloseAfterEach();
 
     /**
      * A server process tree: a {@code sh} root whose {@code workers} children stand for the engine
@@ -55,6 +49,20 @@ class MemoryProbesTest {
         open.add(model);
         ServerProcesses.awaitChildren(child.handle(), workers);
         return model;
+    }
+
+    /** An Ollama stand-in on loopback answering {@code /api/ps} with this fixture. */
+    private LoopbackOpenAiServer ollama(String servedName, String apiPsFixture) {
+        LoopbackOpenAiServer ollama = open.add(LoopbackOpenAiServer.start(servedName, 4096));
+        ollama.answerApiPs(Fixtures.text(apiPsFixture));
+        return ollama;
+    }
+
+    /** A model served by that stand-in, with a live process of its own. */
+    private RunningModel ollamaModel(String id, LoopbackOpenAiServer ollama, String servedName) {
+        return open.add(new ProcessModel(id, "ollama", ollama.baseUrl(), servedName,
+                ChildProcess.start(List.of("sleep", "30"), Map.of(), tmp.resolve("o.log"), Duration.ofMillis(100)),
+                Duration.ZERO, Optional.empty(), Map.of(), null));
     }
 
     private static List<Long> workerPids(RunningModel model) {
@@ -293,13 +301,8 @@ class MemoryProbesTest {
 
     @Test
     void ollamaReportsSizeVramOfTheServedModel() {
-        LoopbackOpenAiServer ollama = LoopbackOpenAiServer.start("gemma3", 4096);
-        open.add(ollama);
-        ollama.answerApiPs(Fixtures.text("ollama/api-ps-docs-example.json"));
-        RunningModel model = new ProcessModel("gemma3", "ollama", ollama.baseUrl(), "gemma3",
-                ChildProcess.start(List.of("sleep", "30"), Map.of(), tmp.resolve("o.log"), Duration.ofMillis(100)),
-                Duration.ZERO, Optional.empty(), Map.of(), null);
-        open.add(model);
+        LoopbackOpenAiServer ollama = ollama("gemma3", "ollama/api-ps-docs-example.json");
+        RunningModel model = ollamaModel("gemma3", ollama, "gemma3");
 
         MemoryReading r = new MemoryProbes(Settings.ofMap(Map.of())).measure(model, BootMemory.none(),
                 VllmMemoryFigures.NONE);
@@ -313,13 +316,8 @@ class MemoryProbesTest {
 
     @Test
     void ollamaWithoutTheModelLoadedOrHeldInSystemMemory() {
-        LoopbackOpenAiServer ollama = LoopbackOpenAiServer.start("qwen3:30b-a3b", 4096);
-        open.add(ollama);
-        ollama.answerApiPs(Fixtures.text("ollama/api-ps-two-models-no-context.json"));
-        RunningModel cpu = new ProcessModel("q", "ollama", ollama.baseUrl(), "qwen3:30b-a3b",
-                ChildProcess.start(List.of("sleep", "30"), Map.of(), tmp.resolve("o.log"), Duration.ofMillis(100)),
-                Duration.ZERO, Optional.empty(), Map.of(), null);
-        open.add(cpu);
+        LoopbackOpenAiServer ollama = ollama("qwen3:30b-a3b", "ollama/api-ps-two-models-no-context.json");
+        RunningModel cpu = ollamaModel("q", ollama, "qwen3:30b-a3b");
         MemoryProbes probes = new MemoryProbes(Settings.ofMap(Map.of()));
 
         MemoryReading r = probes.measure(cpu, BootMemory.none(), VllmMemoryFigures.NONE);
