@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.VllmSimulator;
+import dev.modelgate.testing.FastSim;
 import dev.modelgate.testing.QualificationRun;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class BootFaultsTest {
     @Test
     @Timeout(120)
     void everyBootFaultBreaksItsOwnCandidateOnlyAndLeavesNoProcess() throws Exception {
-        SimScript fast = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(4).maxModelLen(131072).build();
+        SimScript fast = FastSim.script(4);
         SimScript bindsLate = fast.withFaults(SimScript.Faults.bootDelay(700));
         SimFleet fleet = new SimFleet(tmp.resolve("fleet"))
                 .add("own-port", fast, "--port", "8000")

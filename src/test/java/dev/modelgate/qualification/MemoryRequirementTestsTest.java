@@ -104,6 +104,11 @@ class MemoryRequirementTestsTest {
         return FakeNvidiaSmi.printing(dir("smi"), computeApps, gpus);
     }
 
+    /** The fake nvidia-smi, once the server runs: these compute apps, the first with its engine core's pid. */
+    private void listEngineCore(ProcessModel model, String computeApps, String gpus) throws IOException {
+        smi(FakeNvidiaSmi.withPid(computeApps, engineCore(model)), gpus);
+    }
+
     private static RecordingEvidence vramEvidence(BudgetMode.Prepared prepared, Requirements requirements) {
         return new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
     }
@@ -123,8 +128,7 @@ class MemoryRequirementTestsTest {
         Settings settings = settings(smi, null);
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
-        smi(FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), engineCore(model)),
-                H200_GPUS);
+        listEngineCore(model, Fixtures.capturedComputeApps(), H200_GPUS);
         RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
         vram(model, http, prepared, settings, evidence);
@@ -158,8 +162,7 @@ class MemoryRequirementTestsTest {
         Settings settings = settings(smi, meminfo);
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
-        smi(FakeNvidiaSmi.withPid(Fixtures.text("nvidia-smi/compute-apps-na.txt"),
-                engineCore(model)), GB10_GPUS);
+        listEngineCore(model, Fixtures.text("nvidia-smi/compute-apps-na.txt"), GB10_GPUS);
         Files.writeString(meminfo, Fixtures.text("proc/meminfo-gb10-ready.txt"));
         RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
@@ -188,8 +191,7 @@ class MemoryRequirementTestsTest {
         Candidate own = Catalogue.with(Catalogue.candidate(MODEL), "vllm", List.of("--kv-cache-memory-bytes", "4G"));
         BudgetMode.Prepared prepared = BudgetMode.prepare(own, requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-kv-cache-memory-bytes.log", prepared.candidate());
-        smi(FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), engineCore(model)),
-                H200_GPUS);
+        listEngineCore(model, Fixtures.capturedComputeApps(), H200_GPUS);
         RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
         vram(model, http, prepared, settings, evidence);
@@ -209,8 +211,7 @@ class MemoryRequirementTestsTest {
         Candidate greedy = Catalogue.with(Catalogue.candidate(MODEL), "vllm", List.of("--gpu-memory-utilization", "0.9"));
         BudgetMode.Prepared prepared = BudgetMode.prepare(greedy, requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
-        smi(FakeNvidiaSmi.withPid("423, 129000\n", engineCore(model)),
-                H200_GPUS);
+        listEngineCore(model, "423, 129000\n", H200_GPUS);
         RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
         assertThatThrownBy(() -> vram(model, http, prepared, settings, evidence))

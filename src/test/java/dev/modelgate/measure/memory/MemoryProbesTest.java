@@ -75,6 +75,13 @@ class MemoryProbesTest {
         return Settings.ofMap(s);
     }
 
+    /** Measures on GB10 unified memory: MemAvailable from the before-boot fixture to the ready one. */
+    private MemoryReading measureOnGb10(FakeNvidiaSmi smi, RunningModel model, VllmMemoryFigures vllm) {
+        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
+                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
+        return new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"), vllm);
+    }
+
     private static BootMemory before(String meminfoFixture) {
         return new BootMemory(Optional.of(MemInfo.parse(Fixtures.text(meminfoFixture))), OptionalLong.empty(),
                 Optional.empty(), "");
@@ -133,11 +140,7 @@ class MemoryProbesTest {
         String apps = FakeNvidiaSmi.withPid(Fixtures.text("nvidia-smi/compute-apps-na.txt"), workerPids(model).get(0));
         FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps,
                 Fixtures.text("nvidia-smi/gb10-query-gpu-index-total-used.txt"));
-        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
-                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
-
-        MemoryReading r = new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"),
-                VllmMemoryLog.parse(Fixtures.text("vllm/v0.12-single-gpu-ready.log")));
+        MemoryReading r = measureOnGb10(smi, model, VllmMemoryLog.parse(Fixtures.text("vllm/v0.12-single-gpu-ready.log")));
 
         assertThat(r.method()).isEqualTo("unified-memory");
         assertThat(r.value()).isEqualTo(22.5);
@@ -155,11 +158,7 @@ class MemoryProbesTest {
         ProcessModel model = server("vllm", 1, Map.of());
         String apps = FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), workerPids(model).get(0));
         FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps, Fixtures.text("nvidia-smi/gb10-query-gpu-header.txt"));
-        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
-                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
-
-        MemoryReading r = new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"),
-                VllmMemoryFigures.NONE);
+        MemoryReading r = measureOnGb10(smi, model, VllmMemoryFigures.NONE);
 
         assertThat(r.method()).isEqualTo("unified-memory");
         assertThat(r.value()).isEqualTo(22.5);
@@ -178,11 +177,7 @@ class MemoryProbesTest {
                 + FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), workerPids(model).get(0));
         FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps,
                 Fixtures.text("nvidia-smi/gb10-query-gpu-index-total-used.txt"));
-        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
-                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
-
-        MemoryReading r = new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"),
-                VllmMemoryFigures.NONE);
+        MemoryReading r = measureOnGb10(smi, model, VllmMemoryFigures.NONE);
 
         assertThat(r.method()).isEqualTo("unified-memory");
         assertThat(r.value()).isEqualTo(22.5);
