@@ -63,6 +63,12 @@ class ToolCallGraderTest {
     }
 
     /** Grades an answer that made these calls (name, arguments text, name, arguments text, …) and no text. */
+    /** The verdict is a failure, for exactly these reasons in this order. */
+    private static void assertFailed(ToolCallVerdict verdict, String... reasons) {
+        assertThat(verdict.grade()).isEqualTo(ToolCallVerdict.Grade.FAILED);
+        assertThat(verdict.reasons()).containsExactly(reasons);
+    }
+
     private static ToolCallVerdict called(ToolCallingCase c, String... nameThenArguments) {
         List<ToolCall> calls = new ArrayList<>();
         for (int i = 0; i < nameThenArguments.length; i += 2) {
@@ -96,8 +102,7 @@ class ToolCallGraderTest {
     @Test
     void theFunctionNameIsCompared() {
         ToolCallVerdict v = called(LIGHTS, "set_light", "{\"room\": \"kitchen\", \"brightness\": 30}");
-        assertThat(v.grade()).isEqualTo(ToolCallVerdict.Grade.FAILED);
-        assertThat(v.reasons()).containsExactly(
+        assertFailed(v,
                 "no call to set_lights matching set_lights(room: \"kitchen\", brightness: 30, power?: \"on\")",
                 "call to a tool that was not offered: set_light{\"room\":\"kitchen\",\"brightness\":30}");
     }
@@ -198,8 +203,7 @@ class ToolCallGraderTest {
     @Test
     void theNumberOfCallsMustBeRight() {
         ToolCallVerdict one = called(TWO_CITIES, "get_weather", "{\"city\": \"Mysuru\"}");
-        assertThat(one.grade()).isEqualTo(ToolCallVerdict.Grade.FAILED);
-        assertThat(one.reasons()).containsExactly(
+        assertFailed(one,
                 "expected 2 calls (get_weather, get_weather), got 1: get_weather{\"city\":\"Mysuru\"}",
                 "no call to get_weather matching get_weather(city: /hubballi|hubli/, unit?: any value)");
         ToolCallVerdict three = called(TWO_CITIES, "get_weather", "{\"city\": \"Mysuru\"}", "get_weather",
@@ -273,8 +277,7 @@ class ToolCallGraderTest {
         assertThat(answered(NO_CALL, "Why did the elephant paint its toenails red? To hide in cherry trees.").passed())
                 .isTrue();
         ToolCallVerdict called = called(NO_CALL, "get_weather", "{\"city\": \"Mysuru\"}");
-        assertThat(called.grade()).isEqualTo(ToolCallVerdict.Grade.FAILED);
-        assertThat(called.reasons()).containsExactly(
+        assertFailed(called,
                 "no tool applies, but the model called get_weather{\"city\":\"Mysuru\"}");
     }
 
@@ -293,8 +296,7 @@ class ToolCallGraderTest {
     @Test
     void aCallExpectedButOnlyTextAnsweredFailsWithTheText() {
         ToolCallVerdict v = answered(LIGHTS, "Sure, dimming the kitchen lights now.");
-        assertThat(v.grade()).isEqualTo(ToolCallVerdict.Grade.FAILED);
-        assertThat(v.reasons()).containsExactly("expected set_lights, but the model made no call and answered:"
+        assertFailed(v, "expected set_lights, but the model made no call and answered:"
                 + " Sure, dimming the kitchen lights now.");
     }
 

@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.modelgate.catalog.Secret;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.SimScript.Answer;
 import dev.modelgate.sim.SimScript.Faults;
 import dev.modelgate.sim.SimScript.ScriptedCall;
-import dev.modelgate.sim.VllmSimulator;
+import dev.modelgate.testing.SimulatedChat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ChatClient} against the simulator over real loopback HTTP: what vLLM sends, and how it fails. */
 class ChatClientAgainstSimulatorTest {
@@ -25,28 +24,15 @@ class ChatClientAgainstSimulatorTest {
     private static final ScriptedCall WEATHER = ScriptedCall.of("get_weather", "{\"city\": \"Bengaluru\", \"unit\": \"c\"}");
     private static final ScriptedCall TIME = ScriptedCall.of("get_time", "{\"zone\": \"Asia/Kolkata\"}");
 
-    private VllmSimulator sim;
-    private ChatClient client;
+    @RegisterExtension
+    final SimulatedChat chat = new SimulatedChat();
 
     private ChatClient connect(SimScript script) {
-        return connect(script, o -> o);
+        return chat.start(script);
     }
 
     private ChatClient connect(SimScript script, Function<ClientOptions, ClientOptions> options) {
-        sim = VllmSimulator.start(script);
-        client = new ChatClient(sim.baseUrl(), script.servedName(),
-                Optional.ofNullable(script.apiKey()).map(Secret::new), options.apply(ClientOptions.DEFAULTS));
-        return client;
-    }
-
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        return chat.start(script, options.apply(ClientOptions.DEFAULTS));
     }
 
     @Test
@@ -154,10 +140,7 @@ class ChatClientAgainstSimulatorTest {
                     .withAnswers(thinking)).stream(ChatRequest.user("why?"));
             assertThat(c.reasoning()).as(field).isEqualTo("Let me think about it.");
             assertThat(c.content()).isEqualTo("Because.");
-            stop();
         }
-        client = null;
-        sim = null;
     }
 
     @Test
@@ -183,9 +166,9 @@ class ChatClientAgainstSimulatorTest {
     @Test
     void http500BecomesAServerErrorQuotingTheServer() {
         connect(SimScript.defaults().withFaults(Faults.http500At(2)));
-        client.stream(ChatRequest.user("one"));
+        chat.client().stream(ChatRequest.user("one"));
 
-        assertThatThrownBy(() -> client.stream(ChatRequest.user("two")))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.user("two")))
                 .isInstanceOfSatisfying(ServerError.class, e -> {
                     assertThat(e.status()).isEqualTo(500);
                     assertThat(e.midStream()).isFalse();
@@ -198,7 +181,7 @@ class ChatClientAgainstSimulatorTest {
     void anErrorEventMidStreamIsAServerErrorMarkedMidStream() {
         connect(SimScript.defaults().withFaults(Faults.midStreamErrorAt(1)));
 
-        assertThatThrownBy(() -> client.stream(ChatRequest.user("x")))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.user("x")))
                 .isInstanceOfSatisfying(ServerError.class, e -> {
                     assertThat(e.midStream()).isTrue();
                     assertThat(e.status()).isEqualTo(500);
@@ -210,7 +193,7 @@ class ChatClientAgainstSimulatorTest {
     void aMalformedEventIsAProtocolError() {
         connect(SimScript.defaults().withFaults(Faults.malformedEventAt(1)));
 
-        assertThatThrownBy(() -> client.stream(ChatRequest.user("x")))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.user("x")))
                 .isInstanceOf(ProtocolError.class)
                 .hasMessageContaining("not JSON");
     }
@@ -218,7 +201,7 @@ class ChatClientAgainstSimulatorTest {
     @Test
     void anUnknownModelIs404WithVllmsMessage() {
         connect(SimScript.defaults());
-        try (ChatClient wrong = new ChatClient(sim.baseUrl(), "no-such-model", Optional.empty(), ClientOptions.DEFAULTS)) {
+        try (ChatClient wrong = new ChatClient(chat.sim().baseUrl(), "no-such-model", Optional.empty(), ClientOptions.DEFAULTS)) {
             assertThatThrownBy(() -> wrong.stream(ChatRequest.user("x")))
                     .isInstanceOfSatisfying(ServerError.class, e -> {
                         assertThat(e.status()).isEqualTo(404);
@@ -230,7 +213,7 @@ class ChatClientAgainstSimulatorTest {
     @Test
     void aMissingApiKeyIs401OnV1ButHealthStaysOpen() {
         connect(SimScript.defaults().withApiKey("sk-sim-secret-1234"));
-        try (ChatClient anonymous = new ChatClient(sim.baseUrl(), "sim-model", Optional.empty(), ClientOptions.DEFAULTS)) {
+        try (ChatClient anonymous = new ChatClient(chat.sim().baseUrl(), "sim-model", Optional.empty(), ClientOptions.DEFAULTS)) {
             assertThatThrownBy(() -> anonymous.stream(ChatRequest.user("x")))
                     .isInstanceOfSatisfying(ServerError.class, e -> {
                         assertThat(e.status()).isEqualTo(401);
@@ -238,19 +221,19 @@ class ChatClientAgainstSimulatorTest {
                     });
             assertThat(anonymous.get("/health").isEmpty()).isTrue();
         }
-        assertThat(client.stream(ChatRequest.user("x")).sawDone()).as("with the key it is served").isTrue();
+        assertThat(chat.client().stream(ChatRequest.user("x")).sawDone()).as("with the key it is served").isTrue();
     }
 
     @Test
     void aPromptLongerThanTheContextIsRefusedWithVllmsWording() {
         connect(SimScript.defaults().withMaxModelLen(100));
 
-        assertThatThrownBy(() -> client.stream(ChatRequest.user("word ".repeat(100))))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.user("word ".repeat(100))))
                 .isInstanceOfSatisfying(ServerError.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.serverMessage()).contains("maximum context length is 100 tokens");
                 });
-        assertThatThrownBy(() -> client.stream(ChatRequest.user("short").maxTokens(200)))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.user("short").maxTokens(200)))
                 .isInstanceOfSatisfying(ServerError.class, e -> assertThat(e.serverMessage())
                         .contains("'max_tokens' or 'max_completion_tokens' is too large: 200"));
     }
@@ -261,7 +244,7 @@ class ChatClientAgainstSimulatorTest {
         JsonNode message = JSON.readTree("{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"what is it?\"},"
                 + " {\"type\": \"image_url\", \"image_url\": {\"url\": \"data:image/png;base64,AAAA\"}}]}");
 
-        assertThatThrownBy(() -> client.stream(ChatRequest.create().message(message)))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.create().message(message)))
                 .isInstanceOfSatisfying(ServerError.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.serverMessage()).contains("not a multimodal model");
@@ -274,7 +257,7 @@ class ChatClientAgainstSimulatorTest {
                 o -> o.withTimeouts(Duration.ofMillis(400), Duration.ofSeconds(30)));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> client.stream(ChatRequest.user("x")))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.user("x")))
                 .isInstanceOf(RequestTimeout.class)
                 .hasMessageContaining("stalled");
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -287,7 +270,7 @@ class ChatClientAgainstSimulatorTest {
                 o -> o.withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(500)));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> client.stream(ChatRequest.user("x")))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.user("x")))
                 .isInstanceOf(RequestTimeout.class)
                 .hasMessageContaining("did not finish");
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(500L, 3_000L);
@@ -297,7 +280,7 @@ class ChatClientAgainstSimulatorTest {
     void aServerThatDiesMidStreamIsAProtocolError() {
         connect(SimScript.defaults().withInterTokenMs(50).withFaults(Faults.crashAt(1)));
 
-        assertThatThrownBy(() -> client.stream(ChatRequest.user("x")))
+        assertThatThrownBy(() -> chat.client().stream(ChatRequest.user("x")))
                 .isInstanceOf(ProtocolError.class);
     }
 }

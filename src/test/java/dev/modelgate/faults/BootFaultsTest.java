@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.VllmSimulator;
+import dev.modelgate.testing.FastSim;
 import dev.modelgate.testing.QualificationRun;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class BootFaultsTest {
     @Test
     @Timeout(120)
     void everyBootFaultBreaksItsOwnCandidateOnlyAndLeavesNoProcess() throws Exception {
-        SimScript fast = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(4).maxModelLen(131072).build();
+        SimScript fast = FastSim.script(4);
         SimScript bindsLate = fast.withFaults(SimScript.Faults.bootDelay(700));
         SimFleet fleet = new SimFleet(tmp.resolve("fleet"))
                 .add("own-port", fast, "--port", "8000")
@@ -89,28 +90,22 @@ class BootFaultsTest {
                 .contains("exits: server exited with code 1 before it was ready")
                 .contains("RuntimeError: CUDA error: no kernel image is available");
 
-        JsonNode neverReady = result(results, "never-ready");
-        assertThat(neverReady.at("/bootFailure/kind").asText()).isEqualTo("TIMEOUT");
-        assertThat(neverReady.at("/bootFailure/message").asText())
-                .contains("never-ready: timed out after 2 s waiting for http://127.0.0.1:")
-                .contains("(last: /health answered 503)");
+        assertBootFailed(result(results, "never-ready"), "TIMEOUT",
+                "never-ready: timed out after 2 s waiting for http://127.0.0.1:",
+                "(last: /health answered 503)");
 
-        JsonNode portTaken = result(results, "port-taken");
-        assertThat(portTaken.at("/bootFailure/kind").asText()).isEqualTo("PORT_IN_USE");
-        assertThat(portTaken.at("/bootFailure/message").asText())
-                .contains("OSError: [Errno 98] Address already in use")
-                .contains("were each taken by another process between modelgate choosing them and the server binding");
+        assertBootFailed(result(results, "port-taken"), "PORT_IN_USE",
+                "OSError: [Errno 98] Address already in use",
+                "were each taken by another process between modelgate choosing them and the server binding");
 
         JsonNode raced = result(results, "port-raced");
         assertThat(raced.at("/faults/bootFailures").asInt()).isZero();
         assertThat(raced.at("/tests/ttft/status").asText()).as(raced.at("/tests/ttft").toString()).isEqualTo("passed");
         assertThat(raced.at("/engine/details/portsTaken").asText()).matches("\\d+");
 
-        JsonNode notServed = result(results, "not-served");
-        assertThat(notServed.at("/bootFailure/kind").asText()).isEqualTo("NOT_SERVED");
-        assertThat(notServed.at("/bootFailure/message").asText())
-                .contains("not-served: the server is up but does not serve 'not-served'; /v1/models lists [other-name]")
-                .contains("remove --served-model-name from engine.args and set engine.servedName instead");
+        assertBootFailed(result(results, "not-served"), "NOT_SERVED",
+                "not-served: the server is up but does not serve 'not-served'; /v1/models lists [other-name]",
+                "remove --served-model-name from engine.args and set engine.servedName instead");
 
         JsonNode healthy = result(results, "healthy");
         assertThat(healthy.at("/tests/servedContext/status").asText()).isEqualTo("passed");
@@ -139,6 +134,12 @@ class BootFaultsTest {
                     .containsExactly(BOOT);
             assertThat(r.at("/faults/bootFailures").asInt()).isEqualTo(1);
         }
+    }
+
+    /** The candidate's boot failed with this kind, and its message says each of these. */
+    private static void assertBootFailed(JsonNode result, String kind, String... messageParts) {
+        assertThat(result.at("/bootFailure/kind").asText()).isEqualTo(kind);
+        assertThat(result.at("/bootFailure/message").asText()).contains(messageParts);
     }
 
     private static JsonNode result(Path results, String id) throws IOException {

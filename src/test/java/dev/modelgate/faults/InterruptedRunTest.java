@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.sim.SimScript;
-import dev.modelgate.testing.SimAnswers;
+import dev.modelgate.testing.FastSim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,7 @@ class InterruptedRunTest {
     @ValueSource(strings = {"TERM", "INT"})
     @Timeout(90)
     void aSignalledHarnessStopsItsServerAndLeavesAReadableIncompleteResult(String signal) throws Exception {
-        SimScript fast = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(4).maxModelLen(131072).build()
-                .withAnswers(SimAnswers.builtIn(Map.of()));
+        SimScript fast = FastSim.answeringRight(4);
         SimFleet fleet = new SimFleet(tmp.resolve("fleet"))
                 .add("stalls", fast.withFaults(SimScript.Faults.stallAt(1)))
                 .add("next", fast);

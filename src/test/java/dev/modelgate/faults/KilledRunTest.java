@@ -7,13 +7,12 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelgate.sim.SimScript;
+import dev.modelgate.testing.FastSim;
 import dev.modelgate.testing.QualificationRun;
 import dev.modelgate.testing.Scripts;
-import dev.modelgate.testing.SimAnswers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +36,7 @@ class KilledRunTest {
     @Test
     @Timeout(90)
     void aKilledHarnessLosesNothingDecidedLeavesNoServerAndResumeRunsTheRest() throws Exception {
-        SimScript fast = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(4).maxModelLen(131072).build()
-                .withAnswers(SimAnswers.builtIn(Map.of()));
+        SimScript fast = FastSim.answeringRight(4);
         SimFleet fleet = new SimFleet(tmp.resolve("fleet"))
                 .add("durable", fast.withFaults(SimScript.Faults.stallAt(FIRST_ENTITY_REQUEST)));
         Path results = tmp.resolve("results");

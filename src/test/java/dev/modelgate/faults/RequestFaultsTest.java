@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelgate.sim.SimScript;
+import dev.modelgate.testing.FastSim;
 import dev.modelgate.testing.QualificationRun;
-import dev.modelgate.testing.SimAnswers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,7 @@ class RequestFaultsTest {
     @Test
     @Timeout(120)
     void eachRequestFaultBreaksTheTestsItReachesAndIsClassified() throws IOException {
-        SimScript fast = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(4).maxModelLen(131072).build()
-                .withAnswers(SimAnswers.builtIn(Map.of()));
+        SimScript fast = FastSim.answeringRight(4);
         SimFleet fleet = new SimFleet(tmp.resolve("fleet"))
                 .add("http-500", fast.withFaults(SimScript.Faults.http500At(1)))
                 .add("mid-stream", fast.withFaults(SimScript.Faults.midStreamErrorAt(1)))

@@ -11,6 +11,7 @@ import dev.modelgate.catalog.Settings;
 import dev.modelgate.sim.SimLauncher;
 import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.VllmSimulator;
+import dev.modelgate.testing.FastSim;
 import dev.modelgate.testing.QualificationRun;
 import dev.modelgate.testing.SeedCases;
 import dev.modelgate.testing.SimAnswers;
@@ -54,7 +55,7 @@ class BaselineMeasuredTest {
         Map<String, ScriptedChatServer.Reply> wrong = new LinkedHashMap<>();
         missed.forEach(id -> wrong.put(id, ScriptedChatServer.text("Sorry, I cannot do that.")));
 
-        SimScript titan = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(8).maxModelLen(131072)
+        SimScript titan = FastSim.builder(8)
                 .servedName("nemotron-prod").apiKey(baselineKey).build().withAnswers(SimAnswers.builtIn(wrong));
         Path models = Files.createDirectories(tmp.resolve("models"));
         Path results = tmp.resolve("results");
@@ -68,7 +69,7 @@ class BaselineMeasuredTest {
                             contextLength: 131072, modalities: [text, image]}
                     stability: {rating: production, evidence: simulated}
                     """.formatted(production.baseUrl(), KEY_ENV));
-            SimScript candidate = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(8).maxModelLen(131072)
+            SimScript candidate = FastSim.builder(8)
                     .servedName("sim-candidate").apiKey(RUN_KEY).build().withAnswers(SimAnswers.builtIn(Map.of()));
             Path vllm = SimLauncher.write(tmp.resolve("bin"), candidate);
             Files.writeString(models.resolve("sim-candidate.yaml"), """

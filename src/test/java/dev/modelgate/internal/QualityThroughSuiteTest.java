@@ -14,10 +14,10 @@ import dev.modelgate.cases.ScriptedChatServer;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.sim.SimLauncher;
 import dev.modelgate.sim.SimScript;
+import dev.modelgate.testing.FastSim;
 import dev.modelgate.testing.QualificationRun;
 import dev.modelgate.testing.SimAnswers;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,14 +82,8 @@ class QualityThroughSuiteTest {
 
     private EngineExecutionResults run(Map<String, ScriptedChatServer.Reply> overrides, boolean allCases)
             throws IOException {
-        Path models = Files.createDirectories(tmp.resolve("models"));
-        Files.writeString(models.resolve("sim-model.yaml"), """
-                name: Simulated model
-                engine: {type: vllm, args: [--max-model-len, "131072"]}
-                facts: {architecture: Qwen3MoeForCausalLM, quantization: FP8, license: Apache-2.0,
-                        contextLength: 131072, modalities: [text, image]}
-                """);
-        SimScript script = SimScript.builder().ttftMs(1).interTokenMs(0).outputTokens(8).maxModelLen(131072).build()
+        Path models = FastSim.catalogue(tmp.resolve("models"));
+        SimScript script = FastSim.script(8)
                 .withAnswers(SimAnswers.builtIn(overrides));
         Path vllm = SimLauncher.write(tmp.resolve("bin"), script);
         QualificationRun run = QualificationRun.suite().model("sim-model").results(tmp.resolve("results"))

@@ -10,17 +10,14 @@ import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
 import dev.modelgate.catalog.TtftChoice;
 import dev.modelgate.measure.server.ServerCrossCheck;
-import dev.modelgate.client.ChatClient;
-import dev.modelgate.client.ClientOptions;
 import dev.modelgate.sim.SimScript;
-import dev.modelgate.sim.VllmSimulator;
+import dev.modelgate.testing.SimulatedChat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The harness against injected ground truth. The simulator is told when to send each token and
@@ -30,16 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class GroundTruthTest {
 
-    private VllmSimulator sim;
-    private ChatClient client;
+    @RegisterExtension
+    final SimulatedChat chat = new SimulatedChat();
 
     private PerformanceRun start(SimScript script, Sampling plan) {
-        sim = VllmSimulator.start(script);
-        client = new ChatClient(sim.baseUrl(), script.servedName(), Optional.empty(), ClientOptions.DEFAULTS);
+        chat.start(script);
         Problems problems = new Problems();
         PerformancePrompts prompts = PerformancePrompts.load(Settings.ofMap(Map.of()), problems);
         problems.throwIfAny();
-        return new PerformanceRun(client, prompts, plan);
+        return new PerformanceRun(chat.client(), prompts, plan);
     }
 
     /** A plan whose fixed-output prompt asks for 16 tokens. */
@@ -52,17 +48,7 @@ class GroundTruthTest {
         start(script, plan);
         Problems problems = new Problems();
         PerformancePrompts prompts = PerformancePrompts.load(Settings.ofMap(Map.of()), problems);
-        return new PerformanceRun(client.withFields((ObjectNode) new ObjectMapper().readTree(fieldsJson)), prompts, plan);
-    }
-
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+        return new PerformanceRun(chat.client().withFields((ObjectNode) new ObjectMapper().readTree(fieldsJson)), prompts, plan);
     }
 
     /**
@@ -73,19 +59,19 @@ class GroundTruthTest {
      */
     private void assertTtft(List<Sample> series, double injectedMs) {
         Distribution measured = Distribution.of(series.stream().map(s -> s.ttftMs().getAsDouble()).toList());
-        Distribution delay = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, sim).delayMs()).toList());
-        Distribution late = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, sim).lateMs()).toList());
+        Distribution delay = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, chat.sim()).delayMs()).toList());
+        Distribution late = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, chat.sim()).lateMs()).toList());
         Distribution corrected = Distribution.of(series.stream()
-                .map(s -> s.ttftMs().getAsDouble() - SimulatorTruth.of(s, sim).delayMs()).toList());
+                .map(s -> s.ttftMs().getAsDouble() - SimulatorTruth.of(s, chat.sim()).delayMs()).toList());
         double tolerance = 1.0 + late.percentile(50);
         String context = String.format(Locale.ROOT, "TTFT p50 %.3f ms as measured; environment delay p50 %.3f ms"
                 + " (request dispatch + simulator lateness, p50 %.3f ms); TTFT without it p50 %.3f ms; tolerance %.3f ms",
                 measured.percentile(50), delay.percentile(50), late.percentile(50), corrected.percentile(50), tolerance);
         assertThat(series).as("the first token is never read before it was written").allSatisfy(s ->
-                assertThat(s.ttftMs().getAsDouble()).isGreaterThanOrEqualTo(SimulatorTruth.of(s, sim).ttftMs()));
+                assertThat(s.ttftMs().getAsDouble()).isGreaterThanOrEqualTo(SimulatorTruth.of(s, chat.sim()).ttftMs()));
         System.out.println("[ground truth] " + context);
         assertThat(corrected.percentile(50)).as(context).isCloseTo(injectedMs, within(tolerance));
-        assertThat(series).allSatisfy(s -> assertThat(SimulatorTruth.of(s, sim).scheduledTtftMs())
+        assertThat(series).allSatisfy(s -> assertThat(SimulatorTruth.of(s, chat.sim()).scheduledTtftMs())
                 .isCloseTo(injectedMs, within(1e-6)));
     }
 
@@ -101,10 +87,10 @@ class GroundTruthTest {
     private void assertDecode(List<Sample> series, double injected, int firstEventTokens) {
         Distribution measured = Distribution.of(series.stream().map(s -> s.decodeTokensPerSecond().getAsDouble())
                 .toList());
-        Distribution truth = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, sim).decode()).toList());
-        Distribution late = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, sim).lateMs()).toList());
+        Distribution truth = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, chat.sim()).decode()).toList());
+        Distribution late = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, chat.sim()).lateMs()).toList());
         Distribution relativeError = Distribution.of(series.stream().map(s -> Math.abs(
-                s.decodeTokensPerSecond().getAsDouble() / SimulatorTruth.of(s, sim).decode() - 1)).toList());
+                s.decodeTokensPerSecond().getAsDouble() / SimulatorTruth.of(s, chat.sim()).decode() - 1)).toList());
         double spanMs = (series.get(0).completionTokens().getAsInt() - firstEventTokens) * 1000 / injected;
         double tolerance = 0.01 + late.percentile(50) / spanMs;
         String context = String.format(Locale.ROOT, "decode p50 %.3f tok/s; simulator's real pace p50 %.3f tok/s;"
@@ -113,7 +99,7 @@ class GroundTruthTest {
         System.out.println("[ground truth] " + context);
         assertThat(relativeError.percentile(50)).as(context).isLessThanOrEqualTo(tolerance);
         assertThat(series).as("the simulator scheduled exactly the injected pace (when it wrote is the truth above)")
-                .allSatisfy(s -> assertThat(SimulatorTruth.of(s, sim).scheduledDecode()).isCloseTo(injected,
+                .allSatisfy(s -> assertThat(SimulatorTruth.of(s, chat.sim()).scheduledDecode()).isCloseTo(injected,
                         within(injected * 1e-6)));
     }
 
@@ -143,8 +129,8 @@ class GroundTruthTest {
 
         // Warm-up requests reached the server but are not samples; every prompt had its own prefix.
         assertThat(r.all()).hasSize(5 + 5 + 5 + 1);
-        assertThat(sim.requestsServed()).as("samples and one warm-up per prompt").isEqualTo(16 + 1 + 1 + 1 + 1);
-        List<String> starts = sim.promptStarts();
+        assertThat(chat.sim().requestsServed()).as("samples and one warm-up per prompt").isEqualTo(16 + 1 + 1 + 1 + 1);
+        List<String> starts = chat.sim().promptStarts();
         assertThat(starts).allSatisfy(p -> assertThat(p).startsWith("Request "));
         assertThat(new HashSet<>(starts.stream().map(p -> p.substring(0, p.indexOf(". "))).toList()))
                 .hasSize(starts.size());
@@ -173,16 +159,16 @@ class GroundTruthTest {
      */
     private void assertAnswer(List<Sample> series, double injectedMs) {
         Distribution measured = Distribution.of(series.stream().map(s -> s.answerMs().getAsDouble()).toList());
-        Distribution late = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, sim).answerLateMs()).toList());
+        Distribution late = Distribution.of(series.stream().map(s -> SimulatorTruth.of(s, chat.sim()).answerLateMs()).toList());
         Distribution corrected = Distribution.of(series.stream()
-                .map(s -> s.answerMs().getAsDouble() - SimulatorTruth.of(s, sim).answerDelayMs()).toList());
+                .map(s -> s.answerMs().getAsDouble() - SimulatorTruth.of(s, chat.sim()).answerDelayMs()).toList());
         double tolerance = 1.0 + late.percentile(50);
         String context = String.format(Locale.ROOT, "time to first answer p50 %.3f ms as measured; without the"
                 + " environment's delay p50 %.3f ms; simulator lateness p50 %.3f ms; tolerance %.3f ms",
                 measured.percentile(50), corrected.percentile(50), late.percentile(50), tolerance);
         System.out.println("[ground truth] " + context);
         assertThat(corrected.percentile(50)).as(context).isCloseTo(injectedMs, within(tolerance));
-        assertThat(series).allSatisfy(s -> assertThat(SimulatorTruth.of(s, sim).scheduledAnswerMs())
+        assertThat(series).allSatisfy(s -> assertThat(SimulatorTruth.of(s, chat.sim()).scheduledAnswerMs())
                 .isCloseTo(injectedMs, within(1e-6)));
     }
 
@@ -222,7 +208,7 @@ class GroundTruthTest {
         assertTtft(r.voiceTurnSeries(), 250);
         assertThat(r.voiceTurnSeries()).allSatisfy(s -> {
             assertThat(s.answerMs()).as("the first token is the answer's").isEqualTo(s.ttftMs());
-            assertThat(SimulatorTruth.of(s, sim).scheduledAnswerMs()).isCloseTo(250.0, within(1e-6));
+            assertThat(SimulatorTruth.of(s, chat.sim()).scheduledAnswerMs()).isCloseTo(250.0, within(1e-6));
             assertThat(s.reasoningMs()).isEmpty();
         });
         assertThat(run.requestFields().toString()).isEqualTo("{\"chat_template_kwargs\":{\"enable_thinking\":false}}");

@@ -11,18 +11,16 @@ import dev.modelgate.catalog.Facts;
 import dev.modelgate.catalog.Requirements;
 import dev.modelgate.catalog.Sampling;
 import dev.modelgate.catalog.Settings;
-import dev.modelgate.client.ChatClient;
-import dev.modelgate.client.ClientOptions;
 import dev.modelgate.qualification.CapacityEvidence;
 import dev.modelgate.qualification.PerformanceRequirementTests;
 import dev.modelgate.sim.SimScript;
-import dev.modelgate.sim.VllmSimulator;
 import dev.modelgate.testing.RecordingEvidence;
+import dev.modelgate.testing.SimulatedChat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The performance requirement tests against the simulator: what they record, and that they sample once. */
 class PerformanceRequirementTestsTest {
@@ -32,26 +30,15 @@ class PerformanceRequirementTestsTest {
             .withSampling(new Sampling(0, 3, List.of(1, 4), 8, 60, 20));
     private final Settings settings = Settings.ofMap(Map.of());
     private final Candidate candidate = Candidate.adHoc("sim/model");
-    private VllmSimulator sim;
-    private ChatClient client;
+    @RegisterExtension
+    final SimulatedChat chat = new SimulatedChat();
 
     private void start(SimScript script) {
-        sim = VllmSimulator.start(script);
-        client = new ChatClient(sim.baseUrl(), script.servedName(), Optional.empty(), ClientOptions.DEFAULTS);
+        chat.start(script);
     }
 
     private RecordingEvidence evidence(String requirement) {
         return new RecordingEvidence(candidate, requirements.require(requirement));
-    }
-
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
     }
 
     @Test
@@ -61,9 +48,9 @@ class PerformanceRequirementTestsTest {
         RecordingEvidence decode = evidence("decode");
         RecordingEvidence sweep = evidence("decode");
 
-        suite.ttft(client, requirements, settings, ttft);
-        suite.decode(client, requirements, settings, decode);
-        suite.decodeUnderConcurrency(client, requirements, settings, sweep);
+        suite.ttft(chat.client(), requirements, settings, ttft);
+        suite.decode(chat.client(), requirements, settings, decode);
+        suite.decodeUnderConcurrency(chat.client(), requirements, settings, sweep);
 
         assertThat(ttft.judgement().label()).isEqualTo("Time to first answer token p50 (voice-turn)");
         assertThat((Double) ttft.judgement().value()).isCloseTo(100, within(15.0));
@@ -95,7 +82,7 @@ class PerformanceRequirementTestsTest {
         assertThat(sweep.attachments()).containsKeys("Concurrency samples", "Throughput vs concurrency");
 
         // 3 short + 3 voice turn + 3 fixed-output + 1 long, then 4 streams at concurrency 4: nothing sampled twice.
-        assertThat(sim.requestsServed()).isEqualTo(3 + 3 + 3 + 1 + 4);
+        assertThat(chat.sim().requestsServed()).isEqualTo(3 + 3 + 3 + 1 + 4);
     }
 
     @Test
@@ -107,7 +94,7 @@ class PerformanceRequirementTestsTest {
         Requirements table = withCapacity(small);
         RecordingEvidence capacity = new RecordingEvidence(candidate, table.require("capacity"));
 
-        suite.capacity(client, table, settings, capacity);
+        suite.capacity(chat.client(), table, settings, capacity);
 
         assertThat(capacity.judgements()).as("reported, not judged").isEmpty();
         assertThat(capacity.metric("capacity")).containsEntry("capacity", 2).containsEntry("unit", "streams")
@@ -125,15 +112,15 @@ class PerformanceRequirementTestsTest {
     void theCapacityTestIsSkippedWithoutASearchOrWhenSwitchedOff() {
         start(SimScript.defaults().withTtftMs(5).withInterTokenMs(1).withOutputTokens(2));
         Requirements none = withCapacity(null);
-        assertThatThrownBy(() -> suite.capacity(client, none, settings, new RecordingEvidence(candidate,
+        assertThatThrownBy(() -> suite.capacity(chat.client(), none, settings, new RecordingEvidence(candidate,
                 none.require("capacity"))))
                 .isInstanceOf(org.opentest4j.TestAbortedException.class)
                 .hasMessageContaining("no capacity search: requirements.yaml has no slo: and capacity: blocks");
         Settings off = Settings.ofMap(Map.of(CapacityEvidence.SETTING, "false"));
-        assertThatThrownBy(() -> suite.capacity(client, requirements, off, evidence("capacity")))
+        assertThatThrownBy(() -> suite.capacity(chat.client(), requirements, off, evidence("capacity")))
                 .isInstanceOf(org.opentest4j.TestAbortedException.class)
                 .hasMessageContaining("the capacity search is off (modelgate.capacity=false)");
-        assertThat(sim.requestsServed()).as("nothing was sent").isZero();
+        assertThat(chat.sim().requestsServed()).as("nothing was sent").isZero();
     }
 
     private Requirements withCapacity(dev.modelgate.catalog.CapacityPlan plan) {
@@ -151,7 +138,7 @@ class PerformanceRequirementTestsTest {
                 Optional.empty());
         RecordingEvidence decode = new RecordingEvidence(dense, requirements.require("decode"));
 
-        suite.decode(client, requirements, settings, decode);
+        suite.decode(chat.client(), requirements, settings, decode);
 
         assertThat(decode.metric("decodeCeiling")).containsEntry("ceilingTokensPerSecond", 4.55)
                 .containsEntry("memoryBandwidthGBps", 273.0).containsEntry("bytesPerWeight", 2.0)
@@ -164,7 +151,7 @@ class PerformanceRequirementTestsTest {
     void aMustHaveMissFailsTheTtftTestWithTheFigure() {
         start(SimScript.defaults().withTtftMs(320).withInterTokenMs(1).withOutputTokens(2));
 
-        assertThatThrownBy(() -> suite.ttft(client, requirements, settings, evidence("ttft")))
+        assertThatThrownBy(() -> suite.ttft(chat.client(), requirements, settings, evidence("ttft")))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("Time to first answer token p50 (voice-turn) 32")
                 .hasMessageEndingWith("(must-have)");
@@ -175,7 +162,7 @@ class PerformanceRequirementTestsTest {
         start(SimScript.defaults().withTtftMs(5).withInterTokenMs(2).withSendsUsage(false));
         RecordingEvidence decode = evidence("decode");
 
-        assertThatThrownBy(() -> suite.decode(client, requirements, settings, decode))
+        assertThatThrownBy(() -> suite.decode(chat.client(), requirements, settings, decode))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("decode speed needs completion_tokens from the usage chunk")
                 .hasMessageContaining("no usage chunk although stream_options.include_usage was true");

@@ -21,6 +21,7 @@ import dev.modelgate.measure.memory.Fixtures;
 import dev.modelgate.measure.memory.LoopbackOpenAiServer;
 import dev.modelgate.measure.memory.MemorySettings;
 import dev.modelgate.measure.memory.ServerProcesses;
+import dev.modelgate.testing.CloseAfterEach;
 import dev.modelgate.testing.RecordingEvidence;
 import java.io.IOException;
 import java.net.URI;
@@ -28,13 +29,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MemoryRequirementTestsTest {
 
     static final String MODEL = "gemma-4-26b-a4b";
+    private static final String H200_GPUS = Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt");
+    private static final String GB10_GPUS = Fixtures.text("nvidia-smi/gb10-query-gpu-index-total-used.txt");
 
     /** The suite a user writes, reduced to the memory requirement. */
     static final class Suite implements MemoryRequirementTests {
@@ -54,14 +56,8 @@ class MemoryRequirementTestsTest {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-    }
+    @RegisterExtension
+    final CloseAfterEach open = new CloseAfterEach();
 
     private LoopbackOpenAiServer openAi() {
         LoopbackOpenAiServer server = LoopbackOpenAiServer.start(MODEL, 4096);
@@ -103,21 +99,39 @@ class MemoryRequirementTestsTest {
         return Files.createDirectories(tmp.resolve(name));
     }
 
+    /** The fake nvidia-smi (one per test): what it lists as compute apps, and which GPUs. */
+    private FakeNvidiaSmi smi(String computeApps, String gpus) throws IOException {
+        return FakeNvidiaSmi.printing(dir("smi"), computeApps, gpus);
+    }
+
+    /** The fake nvidia-smi, once the server runs: these compute apps, the first with its engine core's pid. */
+    private void listEngineCore(ProcessModel model, String computeApps, String gpus) throws IOException {
+        smi(FakeNvidiaSmi.withPid(computeApps, engineCore(model)), gpus);
+    }
+
+    private static RecordingEvidence vramEvidence(BudgetMode.Prepared prepared, Requirements requirements) {
+        return new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
+    }
+
+    /** The interface's vram test against this server, booted as the extension hands it over. */
+    private void vram(ProcessModel model, LoopbackOpenAiServer http, BudgetMode.Prepared prepared, Settings settings,
+            RecordingEvidence evidence) {
+        new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()), settings, evidence);
+    }
+
     @Test
     void onAnH200TheServerHolds10_51GiBMeasuredByNvidiaSmiWithinItsBudget() throws IOException {
         Requirements requirements = Catalogue.requirements();
         LoopbackOpenAiServer http = openAi();
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), "", Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"))
+        FakeNvidiaSmi smi = smi("", H200_GPUS)
                 .reserving(Fixtures.text("nvidia-smi/h200-query-gpu-index-reserved.txt"));
         Settings settings = settings(smi, null);
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
-        FakeNvidiaSmi.printing(dir("smi"), FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), engineCore(model)),
-                Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
-        RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
+        listEngineCore(model, Fixtures.capturedComputeApps(), H200_GPUS);
+        RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
-        new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                settings, evidence);
+        vram(model, http, prepared, settings, evidence);
 
         assertThat(prepared.candidate().engine().args()).endsWith("--gpu-memory-utilization", "0.143");
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 10.51).containsEntry("method", "nvidia-smi")
@@ -144,17 +158,15 @@ class MemoryRequirementTestsTest {
         LoopbackOpenAiServer http = openAi();
         Path meminfo = tmp.resolve("meminfo");
         Files.writeString(meminfo, Fixtures.text("proc/meminfo-gb10-before-boot.txt"));
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), "", Fixtures.text("nvidia-smi/gb10-query-gpu-index-total-used.txt"));
+        FakeNvidiaSmi smi = smi("", GB10_GPUS);
         Settings settings = settings(smi, meminfo);
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
-        FakeNvidiaSmi.printing(dir("smi"), FakeNvidiaSmi.withPid(Fixtures.text("nvidia-smi/compute-apps-na.txt"),
-                engineCore(model)), Fixtures.text("nvidia-smi/gb10-query-gpu-index-total-used.txt"));
+        listEngineCore(model, Fixtures.text("nvidia-smi/compute-apps-na.txt"), GB10_GPUS);
         Files.writeString(meminfo, Fixtures.text("proc/meminfo-gb10-ready.txt"));
-        RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
+        RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
-        new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                settings, evidence);
+        vram(model, http, prepared, settings, evidence);
 
         assertThat(prepared.candidate().engine().args()).endsWith("--gpu-memory-utilization", "0.1643");
         Map<String, Object> vram = evidence.metric("vramGiB");
@@ -174,17 +186,15 @@ class MemoryRequirementTestsTest {
     void withoutAFixedBudgetTheFootprintIsJudged() throws IOException {
         Requirements requirements = Catalogue.requirements();
         LoopbackOpenAiServer http = openAi();
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), "", Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
+        FakeNvidiaSmi smi = smi("", H200_GPUS);
         Settings settings = settings(smi, null);
         Candidate own = Catalogue.with(Catalogue.candidate(MODEL), "vllm", List.of("--kv-cache-memory-bytes", "4G"));
         BudgetMode.Prepared prepared = BudgetMode.prepare(own, requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-kv-cache-memory-bytes.log", prepared.candidate());
-        FakeNvidiaSmi.printing(dir("smi"), FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), engineCore(model)),
-                Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
-        RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
+        listEngineCore(model, Fixtures.capturedComputeApps(), H200_GPUS);
+        RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
-        new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                settings, evidence);
+        vram(model, http, prepared, settings, evidence);
 
         assertThat(prepared.candidate()).isSameAs(own);
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 10.51).containsEntry("kvCacheGiB", 4.0)
@@ -196,17 +206,15 @@ class MemoryRequirementTestsTest {
     void aCandidateThatSetsMoreThanTheMustHaveFailsWithItsBudget() throws IOException {
         Requirements requirements = Catalogue.requirements();
         LoopbackOpenAiServer http = openAi();
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), "", Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
+        FakeNvidiaSmi smi = smi("", H200_GPUS);
         Settings settings = settings(smi, null);
         Candidate greedy = Catalogue.with(Catalogue.candidate(MODEL), "vllm", List.of("--gpu-memory-utilization", "0.9"));
         BudgetMode.Prepared prepared = BudgetMode.prepare(greedy, requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
-        FakeNvidiaSmi.printing(dir("smi"), FakeNvidiaSmi.withPid("423, 129000\n", engineCore(model)),
-                Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
-        RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
+        listEngineCore(model, "423, 129000\n", H200_GPUS);
+        RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
-        assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                settings, evidence))
+        assertThatThrownBy(() -> vram(model, http, prepared, settings, evidence))
                 .isInstanceOf(AssertionError.class);
         assertThat(evidence.judgement()).isEqualTo(new RecordingEvidence.Judgement("memory budget", 126.36, "none"));
         assertThat(evidence.metric("vramGiB")).containsEntry("value", 125.98).containsEntry("budgetGiB", 126.36);
@@ -215,14 +223,14 @@ class MemoryRequirementTestsTest {
     @Test
     void weightsBeyondTheBudgetFailWithTheFiguresFromVllmsLog() throws IOException {
         Requirements requirements = Catalogue.requirements();
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), "", Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
+        FakeNvidiaSmi smi = smi("", H200_GPUS);
         Path vllm = tmp.resolve("vllm");
         Files.writeString(vllm, "#!/bin/sh\ncat '" + Fixtures.path("vllm/v0.12-weights-exceed-budget.log") + "'\nexit 1\n");
         Files.setPosixFilePermissions(vllm, PosixFilePermissions.fromString("rwxr-xr-x"));
         Settings settings = Settings.ofMap(Map.of(MemorySettings.NVIDIA_SMI, smi.executable(), Settings.VLLM,
                 vllm.toString()));
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);
-        RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
+        RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
         BootFailure failure = catchBootFailure(prepared.candidate(), settings);
 
@@ -268,14 +276,13 @@ class MemoryRequirementTestsTest {
         Requirements requirements = Catalogue.requirements();
         LoopbackOpenAiServer http = openAi();
         http.failChatWith(500);
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), "", Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
+        FakeNvidiaSmi smi = smi("", H200_GPUS);
         Settings settings = settings(smi, null);
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
-        RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
+        RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
-        assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                settings, evidence))
+        assertThatThrownBy(() -> vram(model, http, prepared, settings, evidence))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("memory budget: the longest-context request was not served within the memory"
                         + " budget: HTTP 500 (InternalServerError): CUDA error: out of memory — needs ≤ 20 GiB (must-have)");
@@ -283,8 +290,7 @@ class MemoryRequirementTestsTest {
                 .containsEntry("weightsGiB", 8.22).doesNotContainKey("value");
 
         http.failChatWith(400);
-        assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                settings, new RecordingEvidence(prepared.candidate(), requirements.require("vram"))))
+        assertThatThrownBy(() -> vram(model, http, prepared, settings, vramEvidence(prepared, requirements)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("the longest-context request was rejected (HTTP 400");
     }
@@ -293,16 +299,15 @@ class MemoryRequirementTestsTest {
     void whenNothingCanMeasureTheTestIsBrokenAndNothingIsJudged() throws IOException {
         Requirements requirements = Catalogue.requirements();
         LoopbackOpenAiServer http = openAi();
-        FakeNvidiaSmi smi = FakeNvidiaSmi.printing(dir("smi"), Fixtures.twoGpuAnswer("idle",
+        FakeNvidiaSmi smi = smi(Fixtures.twoGpuAnswer("idle",
                         "nvidia-smi --query-compute-apps=pid,used_memory --format=csv"),
-                Fixtures.text("nvidia-smi/h200-query-gpu-index-total-used.txt"));
+                H200_GPUS);
         Settings settings = settings(smi, null);
         BudgetMode.Prepared prepared = BudgetMode.prepare(Catalogue.candidate(MODEL), requirements, settings);
         ProcessModel model = vllmServer(http, "vllm/v0.12-single-gpu-ready.log", prepared.candidate());
-        RecordingEvidence evidence = new RecordingEvidence(prepared.candidate(), requirements.require("vram"));
+        RecordingEvidence evidence = vramEvidence(prepared, requirements);
 
-        assertThatThrownBy(() -> new Suite().vram(booted(model, client(http.baseUrl()), prepared.boot()),
-                settings, evidence))
+        assertThatThrownBy(() -> vram(model, http, prepared, settings, evidence))
                 .isInstanceOf(CannotMeasure.class)
                 .hasMessageStartingWith("cannot measure: nvidia-smi lists no compute process of the process tree of"
                         + " pid " + model.process().get().pid());

@@ -8,6 +8,7 @@ import dev.modelgate.catalog.Settings;
 import dev.modelgate.engine.ChildProcess;
 import dev.modelgate.engine.ProcessModel;
 import dev.modelgate.engine.RunningModel;
+import dev.modelgate.testing.CloseAfterEach;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -15,14 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,14 +34,8 @@ class MemoryProbesTest {
     @TempDir
     Path tmp;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
-    }
+    @RegisterExtension
+    final CloseAfterEach open = new CloseAfterEach();
 
     /**
      * A server process tree: a {@code sh} root whose {@code workers} children stand for the engine
@@ -57,6 +51,20 @@ class MemoryProbesTest {
         return model;
     }
 
+    /** An Ollama stand-in on loopback answering {@code /api/ps} with this fixture. */
+    private LoopbackOpenAiServer ollama(String servedName, String apiPsFixture) {
+        LoopbackOpenAiServer ollama = open.add(LoopbackOpenAiServer.start(servedName, 4096));
+        ollama.answerApiPs(Fixtures.text(apiPsFixture));
+        return ollama;
+    }
+
+    /** A model served by that stand-in, with a live process of its own. */
+    private RunningModel ollamaModel(String id, LoopbackOpenAiServer ollama, String servedName) {
+        return open.add(new ProcessModel(id, "ollama", ollama.baseUrl(), servedName,
+                ChildProcess.start(List.of("sleep", "30"), Map.of(), tmp.resolve("o.log"), Duration.ofMillis(100)),
+                Duration.ZERO, Optional.empty(), Map.of(), null));
+    }
+
     private static List<Long> workerPids(RunningModel model) {
         return model.process().orElseThrow().children().map(ProcessHandle::pid).sorted().toList();
     }
@@ -65,6 +73,13 @@ class MemoryProbesTest {
         Map<String, String> s = new HashMap<>(more);
         s.put(MemorySettings.NVIDIA_SMI, smi.executable());
         return Settings.ofMap(s);
+    }
+
+    /** Measures on GB10 unified memory: MemAvailable from the before-boot fixture to the ready one. */
+    private MemoryReading measureOnGb10(FakeNvidiaSmi smi, RunningModel model, VllmMemoryFigures vllm) {
+        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
+                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
+        return new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"), vllm);
     }
 
     private static BootMemory before(String meminfoFixture) {
@@ -125,11 +140,7 @@ class MemoryProbesTest {
         String apps = FakeNvidiaSmi.withPid(Fixtures.text("nvidia-smi/compute-apps-na.txt"), workerPids(model).get(0));
         FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps,
                 Fixtures.text("nvidia-smi/gb10-query-gpu-index-total-used.txt"));
-        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
-                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
-
-        MemoryReading r = new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"),
-                VllmMemoryLog.parse(Fixtures.text("vllm/v0.12-single-gpu-ready.log")));
+        MemoryReading r = measureOnGb10(smi, model, VllmMemoryLog.parse(Fixtures.text("vllm/v0.12-single-gpu-ready.log")));
 
         assertThat(r.method()).isEqualTo("unified-memory");
         assertThat(r.value()).isEqualTo(22.5);
@@ -147,11 +158,7 @@ class MemoryProbesTest {
         ProcessModel model = server("vllm", 1, Map.of());
         String apps = FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), workerPids(model).get(0));
         FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps, Fixtures.text("nvidia-smi/gb10-query-gpu-header.txt"));
-        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
-                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
-
-        MemoryReading r = new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"),
-                VllmMemoryFigures.NONE);
+        MemoryReading r = measureOnGb10(smi, model, VllmMemoryFigures.NONE);
 
         assertThat(r.method()).isEqualTo("unified-memory");
         assertThat(r.value()).isEqualTo(22.5);
@@ -170,11 +177,7 @@ class MemoryProbesTest {
                 + FakeNvidiaSmi.withPid(Fixtures.capturedComputeApps(), workerPids(model).get(0));
         FakeNvidiaSmi smi = FakeNvidiaSmi.printing(tmp, apps,
                 Fixtures.text("nvidia-smi/gb10-query-gpu-index-total-used.txt"));
-        Settings settings = settings(smi, Map.of(MemorySettings.MEMINFO,
-                Fixtures.path("proc/meminfo-gb10-ready.txt").toString()));
-
-        MemoryReading r = new MemoryProbes(settings).measure(model, before("proc/meminfo-gb10-before-boot.txt"),
-                VllmMemoryFigures.NONE);
+        MemoryReading r = measureOnGb10(smi, model, VllmMemoryFigures.NONE);
 
         assertThat(r.method()).isEqualTo("unified-memory");
         assertThat(r.value()).isEqualTo(22.5);
@@ -293,13 +296,8 @@ class MemoryProbesTest {
 
     @Test
     void ollamaReportsSizeVramOfTheServedModel() {
-        LoopbackOpenAiServer ollama = LoopbackOpenAiServer.start("gemma3", 4096);
-        open.add(ollama);
-        ollama.answerApiPs(Fixtures.text("ollama/api-ps-docs-example.json"));
-        RunningModel model = new ProcessModel("gemma3", "ollama", ollama.baseUrl(), "gemma3",
-                ChildProcess.start(List.of("sleep", "30"), Map.of(), tmp.resolve("o.log"), Duration.ofMillis(100)),
-                Duration.ZERO, Optional.empty(), Map.of(), null);
-        open.add(model);
+        LoopbackOpenAiServer ollama = ollama("gemma3", "ollama/api-ps-docs-example.json");
+        RunningModel model = ollamaModel("gemma3", ollama, "gemma3");
 
         MemoryReading r = new MemoryProbes(Settings.ofMap(Map.of())).measure(model, BootMemory.none(),
                 VllmMemoryFigures.NONE);
@@ -313,13 +311,8 @@ class MemoryProbesTest {
 
     @Test
     void ollamaWithoutTheModelLoadedOrHeldInSystemMemory() {
-        LoopbackOpenAiServer ollama = LoopbackOpenAiServer.start("qwen3:30b-a3b", 4096);
-        open.add(ollama);
-        ollama.answerApiPs(Fixtures.text("ollama/api-ps-two-models-no-context.json"));
-        RunningModel cpu = new ProcessModel("q", "ollama", ollama.baseUrl(), "qwen3:30b-a3b",
-                ChildProcess.start(List.of("sleep", "30"), Map.of(), tmp.resolve("o.log"), Duration.ofMillis(100)),
-                Duration.ZERO, Optional.empty(), Map.of(), null);
-        open.add(cpu);
+        LoopbackOpenAiServer ollama = ollama("qwen3:30b-a3b", "ollama/api-ps-two-models-no-context.json");
+        RunningModel cpu = ollamaModel("q", ollama, "qwen3:30b-a3b");
         MemoryProbes probes = new MemoryProbes(Settings.ofMap(Map.of()));
 
         MemoryReading r = probes.measure(cpu, BootMemory.none(), VllmMemoryFigures.NONE);
