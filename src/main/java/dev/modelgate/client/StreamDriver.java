@@ -36,8 +36,9 @@ import java.util.function.UnaryOperator;
  * body and the figures of the {@link Completion} are those of {@link ChatClient}, which stays the
  * client for sequential use; this one is for many streams at once.
  *
- * <p>Times: sent is taken when the HTTP client asks for the request body (just after it has
- * written the headers), first byte when the response headers have been parsed, each event when
+ * <p>Times: sent is taken when the HTTP client asks for the length of the request body, which it
+ * does as it writes the request headers (as {@link ChatClient} takes it at OkHttp's start of the
+ * request headers), first byte when the response headers have been parsed, each event when
  * its line is handed over. Timeouts as {@link ClientOptions} say, checked every 100 ms by one
  * watchdog thread: no bytes for {@code idleTimeout}, or the whole request over
  * {@code requestTimeout}, fails the stream with {@link RequestTimeout}. Thread-safe.
@@ -273,7 +274,11 @@ public final class StreamDriver implements AutoCloseable {
         }
     }
 
-    /** The request body; notes the time when the HTTP client first asks for it. */
+    /**
+     * The request body; notes the time when the HTTP client first asks for its length, as it makes
+     * the request headers, or else for the body itself (just after the headers). The first is never
+     * after the server could have seen the request.
+     */
     private static final class TimedBody implements HttpRequest.BodyPublisher {
         private final HttpRequest.BodyPublisher bytes;
         private final AtomicLong sent;
@@ -285,6 +290,7 @@ public final class StreamDriver implements AutoCloseable {
 
         @Override
         public long contentLength() {
+            sent.compareAndSet(0, System.nanoTime());
             return bytes.contentLength();
         }
 
