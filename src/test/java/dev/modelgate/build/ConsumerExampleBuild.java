@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A build check: {@code examples/consumer}, a team's own project, built and run by Maven against
  * this build's jar. The jar and its pom are installed into a local repository of their own
- * ({@code target/local-repo}); every other artifact comes from the local repository of this build,
- * so the inner build needs no network. The consumer qualifies two simulated candidates with its
+ * ({@code target/local-repo}); every other artifact comes from the local repository of this build
+ * where it has it (nearly everything), else from Maven Central. The consumer qualifies two simulated candidates with its
  * own suite and requirement; this check then reads its results: the build passed, the team's
  * requirement {@code greeting} was judged and passed for the candidate, and the verdict found it
  * qualified (every must-have met: swap or no swap, not disqualified or not established).
@@ -42,8 +42,10 @@ public final class ConsumerExampleBuild {
         Files.writeString(settings, settings(repo, Path.of(args[3])));
         deleteTree(consumer.resolve("target")); // no clean plugin: it may not be in the local repository
         Path log = target.resolve("consumer-build.log");
-        List<String> command = new ArrayList<>(List.of(maven(), "-o", "-B", "-s", settings.toString(),
-                "-Daether.offline.protocols=file", "-f", consumer.resolve("pom.xml").toString(), "verify",
+        // the local repository also on the command line: a .mvn/maven.config above the example (the outer
+        // build's, if it has one) that sets maven.repo.local would otherwise win over the settings file
+        List<String> command = new ArrayList<>(List.of(maven(), "-B", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + repo.toAbsolutePath(), "-f", consumer.resolve("pom.xml").toString(), "verify",
                 "-Dmodel=voice-candidate,voice-incumbent"));
         long start = System.nanoTime();
         Process mvn = new ProcessBuilder(command).directory(consumer.toFile()).redirectErrorStream(true)
@@ -102,18 +104,27 @@ public final class ConsumerExampleBuild {
         Files.copy(pom, dir.resolve("modelgate-" + version + ".pom"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Local repository {@code repo}; every remote repository mirrored by this build's local repository. */
+    /**
+     * Local repository {@code repo}; this build's local repository as the first remote one, so that
+     * what this build has already fetched is copied from it, and Maven Central after it for what this
+     * build's own dependency tree did not need (another version chosen where the trees differ).
+     */
     private static String settings(Path repo, Path outer) {
         return """
                 <settings>
-                  <localRepository>%s</localRepository>
-                  <mirrors>
-                    <mirror>
+                  <localRepository>%1$s</localRepository>
+                  <profiles>
+                    <profile>
                       <id>outer-build</id>
-                      <mirrorOf>*</mirrorOf>
-                      <url>%s</url>
-                    </mirror>
-                  </mirrors>
+                      <repositories>
+                        <repository><id>outer-build</id><url>%2$s</url></repository>
+                      </repositories>
+                      <pluginRepositories>
+                        <pluginRepository><id>outer-build</id><url>%2$s</url></pluginRepository>
+                      </pluginRepositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles><activeProfile>outer-build</activeProfile></activeProfiles>
                 </settings>
                 """.formatted(repo.toAbsolutePath(), outer.toAbsolutePath().toUri());
     }
