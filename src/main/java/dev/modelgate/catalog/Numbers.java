@@ -18,6 +18,12 @@ public final class Numbers {
                 .stripTrailingZeros().toPlainString();
     }
 
+    /** Exactly, without rounding: {@code 95.0 -> "95"}, {@code 99.9 -> "99.9"}, {@code 3.125 -> "3.125"}. */
+    public static String exact(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** A ratio as a percentage: {@code 0.875 -> "87.5 %"}. */
     public static String percent(double ratio) {
         return BigDecimal.valueOf(ratio * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()

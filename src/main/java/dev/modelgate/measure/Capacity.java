@@ -1,5 +1,6 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.Numbers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public record Capacity(Slo slo, LoadProfile profile, List<Step> steps, double le
         String what = level == 0 ? "meets the SLO at no level searched"
                 : profile.closedLoop() ? String.format(Locale.ROOT, "serves %d concurrent voice turns within the SLO",
                         (int) level)
-                : String.format(Locale.ROOT, "serves %s requests/s within the SLO", Slo.compact(level));
+                : String.format(Locale.ROOT, "serves %s requests/s within the SLO", Numbers.exact(level));
         return String.format(Locale.ROOT, "%s (%s), goodput %.2f requests/s; stopped: %s", what, slo.describe(),
                 goodput(), stoppedBecause);
     }

@@ -1,5 +1,6 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.Numbers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,7 +105,7 @@ public record CapacitySearch(Slo slo, LoadProfile profile, double low, double hi
         }
         if (!result.profile().closedLoop() && result.sendLag().percentile(99) > maxSendLagMs) {
             return String.format(Locale.ROOT, "send lag p99 %.1f ms > %s ms", result.sendLag().percentile(99),
-                    Slo.compact(maxSendLagMs));
+                    Numbers.exact(maxSendLagMs));
         }
         return null;
     }

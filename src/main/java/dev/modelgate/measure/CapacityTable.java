@@ -1,5 +1,6 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.Numbers;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -22,7 +23,7 @@ public final class CapacityTable {
         capacity.steps().stream().sorted(Comparator.comparingDouble(Capacity.Step::level)).forEach(s -> {
             LoadResult r = s.result();
             out.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s,%s,%d,%d,%d,\"%s\"%n",
-                    Slo.compact(Distribution.round(s.level())), s.metSlo(), f(capacity.slo().ttft(r).percentile(50)),
+                    Numbers.exact(Distribution.round(s.level())), s.metSlo(), f(capacity.slo().ttft(r).percentile(50)),
                     f(capacity.slo().ttft(r).percentile(95)), f(capacity.slo().ttft(r).percentile(99)),
                     f(r.ttftFromSend().percentile(95)), f(r.sendLag().percentile(99)), f(r.itl().percentile(95)),
                     f(r.e2eFromSchedule().percentile(95)), r.observedPeak(), f(r.throughput()),

@@ -1,5 +1,6 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.Numbers;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -73,8 +74,8 @@ public record LoadProfile(Kind kind, double level, int requests, Duration durati
     public String describe() {
         return switch (kind) {
             case CONCURRENCY -> streams() + " concurrent";
-            case CONSTANT -> String.format(Locale.ROOT, "%s requests/s (constant)", Slo.compact(level));
-            case POISSON -> String.format(Locale.ROOT, "%s requests/s (Poisson, seed %d)", Slo.compact(level), seed);
+            case CONSTANT -> String.format(Locale.ROOT, "%s requests/s (constant)", Numbers.exact(level));
+            case POISSON -> String.format(Locale.ROOT, "%s requests/s (Poisson, seed %d)", Numbers.exact(level), seed);
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ public record Slo(List<Bound> bounds, boolean firstAnswer) {
 
         public String describe() {
             return String.format(Locale.ROOT, "%s p%s < %s ms", metric.key().toUpperCase(Locale.ROOT),
-                    compact(percentile), compact(limitMs));
+                    Numbers.exact(percentile), Numbers.exact(limitMs));
         }
     }
 
@@ -93,17 +94,12 @@ public record Slo(List<Bound> bounds, boolean firstAnswer) {
             double v = distribution(result, b.metric()).percentile(b.percentile());
             if (!(v < b.limitMs())) {
                 out.add(String.format(Locale.ROOT, "%s p%s %.1f ms", b.metric().key().toUpperCase(Locale.ROOT),
-                        compact(b.percentile()), v));
+                        Numbers.exact(b.percentile()), v));
             }
         }
         return out;
     }
 
-    /** {@code 95}, {@code 99.9}: no trailing zeros. */
-    public static String compact(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
 
     /** Whether one request met every bound on its own figures. */
     public boolean metBy(LoadSample s) {

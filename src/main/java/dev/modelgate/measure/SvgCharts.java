@@ -1,5 +1,6 @@
 package dev.modelgate.measure;
 
+import dev.modelgate.catalog.Numbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class SvgCharts {
                     + " height=\"%.1f\" fill=\"%s\"/>%n", s.metSlo() ? "met" : "missed", cx - slot * 0.3, TOP + plotH - h,
                     slot * 0.6, h, s.metSlo() ? "#a1d99b" : "#fc9272"));
             text(svg, cx, TOP + plotH - h - 4, "middle", format(s.result().goodput(capacity.slo())) + "/s");
-            text(svg, cx, TOP + plotH + 16, "middle", Slo.compact(Distribution.round(s.level())));
+            text(svg, cx, TOP + plotH + 16, "middle", Numbers.exact(Distribution.round(s.level())));
         }
         double y = TOP + plotH - plotH * bound.limitMs() / top;
         svg.append(String.format(Locale.ROOT, "<line class=\"limit\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\""
@@ -169,7 +170,7 @@ public final class SvgCharts {
         text(svg, LEFT - 6, TOP + 4, "end", format(top));
         text(svg, LEFT - 6, TOP + plotH, "end", "0");
         text(svg, 14, TOP + plotH / 2, "middle", bound.metric().key().toUpperCase(Locale.ROOT) + " p"
-                + Slo.compact(bound.percentile()) + " ms (bars; goodput above)", -90);
+                + Numbers.exact(bound.percentile()) + " ms (bars; goodput above)", -90);
         text(svg, LEFT + plotW / 2, HEIGHT - 8, "middle", capacity.profile().closedLoop() ? "concurrent streams"
                 : "requests per second");
         return close(svg);

@@ -1,9 +1,9 @@
 package dev.modelgate.qualification;
 
-import dev.modelgate.catalog.MetricNames;
-
 import dev.modelgate.Evidence;
 import dev.modelgate.catalog.CapacityPlan;
+import dev.modelgate.catalog.MetricNames;
+import dev.modelgate.catalog.Numbers;
 import dev.modelgate.catalog.Problems;
 import dev.modelgate.catalog.RequirementSpec;
 import dev.modelgate.catalog.Requirements;
@@ -13,15 +13,15 @@ import dev.modelgate.catalog.TtftChoice;
 import dev.modelgate.client.ChatClient;
 import dev.modelgate.client.ChatRequest;
 import dev.modelgate.client.StreamDriver;
-import dev.modelgate.measure.SvgCharts;
-import dev.modelgate.measure.Slo;
+import dev.modelgate.measure.Capacity;
+import dev.modelgate.measure.CapacitySearch;
+import dev.modelgate.measure.CapacityTable;
+import dev.modelgate.measure.LoadGenerator;
+import dev.modelgate.measure.LoadProfile;
 import dev.modelgate.measure.PerformanceCase;
 import dev.modelgate.measure.PerformancePrompts;
-import dev.modelgate.measure.LoadProfile;
-import dev.modelgate.measure.LoadGenerator;
-import dev.modelgate.measure.CapacityTable;
-import dev.modelgate.measure.CapacitySearch;
-import dev.modelgate.measure.Capacity;
+import dev.modelgate.measure.Slo;
+import dev.modelgate.measure.SvgCharts;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -63,7 +63,7 @@ public final class CapacityEvidence {
         CapacityPlan plan = requirements.capacityPlan().orElseThrow();
         Slo slo = slo(plan, requirements.ttft());
         CapacitySearch search = new CapacitySearch(slo, shape(plan), plan.low(), plan.high(), plan.resolution(),
-                plan.maxSteps(), Duration.ofMillis(Math.round(plan.budgetSeconds() * 1000)), plan.maxSendLagMs());
+                plan.maxSteps(), seconds(plan.budgetSeconds()), plan.maxSendLagMs());
         Problems problems = new Problems();
         PerformanceCase voice = PerformancePrompts.load(settings, problems).voiceTurn();
         problems.throwIfAny();
@@ -73,13 +73,13 @@ public final class CapacityEvidence {
                 maxTokens, OptionalInt.empty(), false);
         evidence.note(String.format(Locale.ROOT, "plan: %s levels from %s to %s %s (doubling, then bisection), each %s;"
                         + " at most %d levels or %s s; SLO %s; %d warm-up requests first, never counted; latencies from"
-                        + " the scheduled send", plan.profile(), Slo.compact(plan.low()), Slo.compact(plan.high()),
-                plan.unit(), levelLength(plan), plan.maxSteps(), Slo.compact(plan.budgetSeconds()), slo.describe(),
+                        + " the scheduled send", plan.profile(), Numbers.exact(plan.low()), Numbers.exact(plan.high()),
+                plan.unit(), levelLength(plan), plan.maxSteps(), Numbers.exact(plan.budgetSeconds()), slo.describe(),
                 WARM_UP_REQUESTS));
         Capacity found;
         try (StreamDriver driver = client.withFields(evidence.candidate().requestFields().performance()).streamDriver()) {
             LoadGenerator generator = new LoadGenerator(driver, requests, maxTokens,
-                    Duration.ofMillis(Math.round(requirements.sampling().requestTimeoutSeconds() * 1000)));
+                    seconds(requirements.sampling().requestTimeoutSeconds()));
             generator.warmUp(WARM_UP_REQUESTS, WARM_UP_CONCURRENT);
             found = search.run(generator::run);
         }
@@ -129,10 +129,10 @@ public final class CapacityEvidence {
     }
 
     private static String levelLength(CapacityPlan plan) {
-        String length = plan.durationSeconds() > 0 ? Slo.compact(plan.durationSeconds()) + " s of scheduling"
+        String length = plan.durationSeconds() > 0 ? Numbers.exact(plan.durationSeconds()) + " s of scheduling"
                 : plan.requestsPerLevel() + " requests";
         return length + (plan.warmUpSeconds() > 0 || plan.coolDownSeconds() > 0 ? String.format(Locale.ROOT,
-                " (warm-up %s s and cool-down %s s sent, not counted)", Slo.compact(plan.warmUpSeconds()),
-                Slo.compact(plan.coolDownSeconds())) : "");
+                " (warm-up %s s and cool-down %s s sent, not counted)", Numbers.exact(plan.warmUpSeconds()),
+                Numbers.exact(plan.coolDownSeconds())) : "");
     }
 }

@@ -1,10 +1,11 @@
 package dev.modelgate.verdict;
 
-import dev.modelgate.catalog.MetricNames;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelgate.catalog.MetricNames;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes a {@link Verdict} as the JSON tree of {@code verdict.json}. */
 final class VerdictJson {
@@ -60,14 +61,14 @@ final class VerdictJson {
     }
 
     /** The capacity at the SLO of a result file, without its levels (those stay in the result file). */
-    private static java.util.Optional<ObjectNode> capacity(ResultFile result) {
-        com.fasterxml.jackson.databind.JsonNode cap = result.metric(MetricNames.CAPACITY);
+    private static Optional<ObjectNode> capacity(ResultFile result) {
+        JsonNode cap = result.metric(MetricNames.CAPACITY);
         if (!cap.isObject()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ObjectNode out = ((ObjectNode) cap).deepCopy();
         out.remove("steps");
-        return java.util.Optional.of(out);
+        return Optional.of(out);
     }
 
     static ObjectNode score(Score s) {
