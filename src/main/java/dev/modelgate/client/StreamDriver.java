@@ -1,51 +1,46 @@
 package dev.modelgate.client;
 
 import dev.modelgate.catalog.Secret;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * Streams chat completions without a thread per stream, for load: {@link #stream} returns at once
- * and its future completes when {@code [DONE]} arrives. Built on the JDK's non-blocking HTTP
- * client (one selector thread for every connection, HTTP/1.1, one connection per stream in
- * flight, no cap on connections); events are parsed and time-stamped on the few reader threads
- * that take the bytes off the sockets ({@code readers}, by default one per core). Requests, their
- * body and the figures of the {@link Completion} are those of {@link ChatClient}, which stays the
- * client for sequential use; this one is for many streams at once.
+ * and its future completes when {@code [DONE]} arrives. To an {@code http://} server it writes each
+ * request on the calling thread, at once, on a free kept-alive connection (or opens one without
+ * blocking), and reads every stream on one selector thread ({@link NioHttpTransport}); to an
+ * {@code https://} server it goes through the JDK's HTTP client ({@link JdkHttpTransport}).
+ * Requests, their body and the figures of the {@link Completion} are those of {@link ChatClient},
+ * which stays the client for sequential use; this one is for many streams at once.
  *
- * <p>Times: sent is taken when the HTTP client asks for the length of the request body, which it
- * does as it writes the request headers (as {@link ChatClient} takes it at OkHttp's start of the
- * request headers), first byte when the response headers have been parsed, each event when
- * its line is handed over. Timeouts as {@link ClientOptions} say, checked every 100 ms by one
- * watchdog thread: no bytes for {@code idleTimeout}, or the whole request over
- * {@code requestTimeout}, fails the stream with {@link RequestTimeout}. Thread-safe.
+ * <p>Times: sent just before the request's first byte is written, first byte when the bytes that
+ * end the response headers were read, each event when the bytes that end it were read (one
+ * {@link System#nanoTime()} per read off the socket). The future completes on the reading thread,
+ * so a request sent from its callback goes out at once. Timeouts as {@link ClientOptions} say,
+ * checked every 100 ms by one watchdog thread: no connection within {@code connectTimeout}, no
+ * bytes for {@code idleTimeout}, or the whole request over {@code requestTimeout}, fails the stream
+ * with {@link RequestTimeout}. Thread-safe.
  */
 public final class StreamDriver implements AutoCloseable {
 
     private static final long WATCH_PERIOD_MS = 100;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final URI baseUrl;
     private final String model;
@@ -53,8 +48,7 @@ public final class StreamDriver implements AutoCloseable {
     private final ClientOptions options;
     private final UnaryOperator<ChatRequest> adapter;
     private final Consumer<RuntimeException> failures;
-    private final ExecutorService readers;
-    private final HttpClient http;
+    private final StreamTransport transport;
     private final ScheduledExecutorService watchdog;
     private final Set<LiveStream> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -67,7 +61,8 @@ public final class StreamDriver implements AutoCloseable {
     /**
      * @param adapter  applied to every request before it is sent (as {@link ChatClient}'s)
      * @param failures told of every {@link ServerError}, {@link ProtocolError} and {@link RequestTimeout}
-     * @param readers  threads that parse and time-stamp events, shared by all streams
+     * @param readers  for an {@code https://} server, the JDK client's threads that parse and
+     *                 time-stamp events; an {@code http://} server is read by one selector thread
      */
     public StreamDriver(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options,
                         UnaryOperator<ChatRequest> adapter, Consumer<RuntimeException> failures, int readers) {
@@ -77,17 +72,9 @@ public final class StreamDriver implements AutoCloseable {
         this.options = options;
         this.adapter = adapter;
         this.failures = failures;
-        AtomicInteger n = new AtomicInteger();
-        this.readers = Executors.newFixedThreadPool(readers, r -> {
-            Thread t = new Thread(r, "modelgate-stream-reader-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.connectTimeout())
-                .executor(this.readers)
-                .build();
+        this.transport = "https".equalsIgnoreCase(this.baseUrl.getScheme())
+                ? new JdkHttpTransport(options.connectTimeout(), readers)
+                : new NioHttpTransport(this.baseUrl, "modelgate-stream-selector");
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "modelgate-stream-watchdog");
             t.setDaemon(true);
@@ -110,77 +97,62 @@ public final class StreamDriver implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request} streaming; returns at once. The future completes on a reader thread
+     * Sends {@code request} streaming; returns at once. The future completes on the reading thread
      * with the completion, or exceptionally with a {@link ServerError}, {@link ProtocolError} or
      * {@link RequestTimeout}. Keep what runs after it short: it holds up the other streams' events.
      */
     public CompletableFuture<Completion> stream(ChatRequest request) {
-        String body = adapter.apply(request).toBody(model, true).toString();
+        byte[] body = adapter.apply(request).toBody(model, true).toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = headers();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "text/event-stream");
         LiveStream stream = new LiveStream();
-        HttpRequest httpRequest = newRequest("/v1/chat/completions")
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream")
-                .POST(new TimedBody(body.getBytes(StandardCharsets.UTF_8), stream.sent))
-                .build();
         live.add(stream);
         inFlight.incrementAndGet();
-        stream.exchange = http.sendAsync(httpRequest, stream::subscriberFor);
-        stream.exchange.whenComplete((response, error) -> {
-            if (error != null) {
-                stream.result.completeExceptionally(error);
-            }
-        });
-        return stream.result.handle((completion, error) -> {
+        CompletableFuture<Completion> outcome = stream.result.handle((completion, error) -> {
             live.remove(stream);
             inFlight.decrementAndGet();
             if (error == null) {
                 return completion;
             }
-            RuntimeException failure = translate(unwrap(error), stream);
+            RuntimeException failure = translate(error, stream);
             if (failure instanceof ServerError || failure instanceof ProtocolError || failure instanceof RequestTimeout) {
                 failures.accept(failure);
             }
             throw failure;
         });
+        stream.stop = transport.send(new WireRequest("POST", URI.create(baseUrl + "/v1/chat/completions"), headers, body),
+                stream);
+        if (stream.result.isDone()) {
+            stream.stop.run();
+        }
+        return outcome;
     }
 
     /**
-     * Opens {@code n} connections at once ({@code GET /v1/models} on each) and keeps them in the
-     * pool, so that a load that starts with {@code n} streams measures requests, not handshakes.
+     * Opens {@code n} new connections at once ({@code GET /v1/models} on each) and keeps them for
+     * reuse, so that a load that starts with {@code n} streams measures requests, not handshakes.
      */
     public void openConnections(int n) {
-        List<CompletableFuture<HttpResponse<Void>>> calls = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            calls.add(http.sendAsync(newRequest("/v1/models").GET().build(), HttpResponse.BodyHandlers.discarding()));
-        }
-        for (CompletableFuture<HttpResponse<Void>> call : calls) {
-            try {
-                call.get(options.connectTimeout().toMillis() + options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                // only a warm-up: the measured requests will report what is wrong
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        transport.openConnections(n, new WireRequest("GET", URI.create(baseUrl + "/v1/models"), headers(), new byte[0]),
+                options.connectTimeout().plus(options.idleTimeout()));
     }
 
-    private HttpRequest.Builder newRequest(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
-        apiKey.ifPresent(k -> b.header("Authorization", "Bearer " + k.reveal()));
-        return b;
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        apiKey.ifPresent(k -> headers.put("Authorization", "Bearer " + k.reveal()));
+        return headers;
     }
 
     private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
+        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
     }
 
-    private RuntimeException translate(Throwable t, LiveStream stream) {
+    private RuntimeException translate(Throwable error, LiveStream stream) {
+        Throwable t = unwrap(error);
         if (stream.timeout != null) {
             return stream.timeout;
         }
@@ -190,18 +162,19 @@ public final class StreamDriver implements AutoCloseable {
         if (t instanceof HttpTimeoutException) {
             return new RequestTimeout("no connection to " + baseUrl, options.connectTimeout(), t);
         }
-        if (t instanceof IOException || t instanceof CancellationException) {
+        if (t instanceof IOException || t instanceof java.util.concurrent.CancellationException) {
             return new ProtocolError("connection to " + baseUrl + " failed: " + t, t);
         }
         return new ProtocolError("stream from " + baseUrl + " failed: " + t, t);
     }
 
-    /** Fails the streams that stalled or ran out of time. */
+    /** Fails the streams that could not connect, stalled or ran out of time. */
     private void watch() {
         long now = System.nanoTime();
         for (LiveStream s : live) {
-            long activity = s.reader == null ? s.startNanos : s.reader.lastActivityNanos();
-            if (now - activity > options.idleTimeout().toNanos()) {
+            if (s.sentNanos == 0 && now - s.startNanos > options.connectTimeout().toNanos()) {
+                s.timeOut(new RequestTimeout("no connection to " + baseUrl, options.connectTimeout(), null));
+            } else if (now - s.lastActivityNanos > options.idleTimeout().toNanos()) {
                 s.timeOut(new RequestTimeout("stream stalled: no bytes from " + baseUrl, options.idleTimeout(), null));
             } else if (now - s.startNanos > options.requestTimeout().toNanos()) {
                 s.timeOut(new RequestTimeout("request to " + baseUrl + " did not finish", options.requestTimeout(), null));
@@ -216,42 +189,76 @@ public final class StreamDriver implements AutoCloseable {
             s.result.completeExceptionally(new ProtocolError("the client was closed while streaming from " + baseUrl));
             s.cancel();
         }
-        readers.shutdownNow();
+        transport.close();
     }
 
-    /** One stream from send to end. */
-    private final class LiveStream {
+    /** One stream from send to end, as the transport reports it. */
+    private final class LiveStream implements ExchangeListener {
         final long startNanos = System.nanoTime();
-        final AtomicLong sent = new AtomicLong();
         final CompletableFuture<Completion> result = new CompletableFuture<>();
-        volatile CompletableFuture<HttpResponse<Void>> exchange;
-        volatile EventStreamSubscriber reader;
+        volatile long sentNanos;
+        volatile long lastActivityNanos = startNanos;
+        volatile Runnable stop;
         volatile RequestTimeout timeout;
+        private EventStreamParser events;
+        private ByteArrayOutputStream otherBody;
+        private int status;
+        private String contentType;
 
-        HttpResponse.BodySubscriber<Void> subscriberFor(HttpResponse.ResponseInfo info) {
-            long firstByte = System.nanoTime();
-            long sentNanos = sent.get() != 0 ? sent.get() : firstByte;
-            String contentType = info.headers().firstValue("Content-Type").orElse("");
-            if (info.statusCode() < 200 || info.statusCode() > 299) {
-                return collect(text -> ErrorBody.serverError(info.statusCode(), "HTTP " + info.statusCode(), text));
-            }
-            if (!contentType.startsWith("text/event-stream")) {
-                return collect(text -> new ProtocolError("expected an event stream (text/event-stream) but got '"
-                        + contentType + "': " + StreamAssembler.abbreviate(text)));
-            }
-            StreamAssembler assembler = new StreamAssembler(sentNanos);
-            assembler.firstByte(firstByte);
-            EventStreamSubscriber lines = new EventStreamSubscriber(assembler, baseUrl.toString(), result);
-            reader = lines;
-            return HttpResponse.BodySubscribers.fromLineSubscriber(lines, s -> null, StandardCharsets.UTF_8, null);
+        @Override
+        public void sent(long nanos) {
+            sentNanos = nanos;
+            lastActivityNanos = nanos;
         }
 
-        private HttpResponse.BodySubscriber<Void> collect(java.util.function.Function<String, RuntimeException> error) {
-            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8),
-                    text -> {
-                        result.completeExceptionally(error.apply(text));
-                        return null;
-                    });
+        @Override
+        public void headers(int status, Map<String, String> headers, long nanos) {
+            lastActivityNanos = nanos;
+            this.status = status;
+            this.contentType = headers.getOrDefault("content-type", "");
+            if (status >= 200 && status <= 299 && contentType.startsWith("text/event-stream")) {
+                StreamAssembler assembler = new StreamAssembler(sentNanos != 0 ? sentNanos : nanos);
+                assembler.firstByte(nanos);
+                events = new EventStreamParser(assembler, baseUrl.toString(), result);
+            } else {
+                otherBody = new ByteArrayOutputStream();
+            }
+        }
+
+        @Override
+        public void body(ByteBuffer bytes, long nanos) {
+            lastActivityNanos = nanos;
+            if (events != null) {
+                events.bytes(bytes, nanos);
+                if (result.isDone()) {
+                    cancel(); // an error event or a broken one: the rest is not read
+                }
+            } else if (otherBody != null && otherBody.size() < MAX_ERROR_BODY) {
+                int n = Math.min(bytes.remaining(), MAX_ERROR_BODY - otherBody.size());
+                byte[] chunk = new byte[n];
+                bytes.get(chunk);
+                otherBody.write(chunk, 0, n);
+            }
+        }
+
+        @Override
+        public void end(long nanos) {
+            if (events != null) {
+                events.end(nanos);
+                return;
+            }
+            String text = otherBody == null ? "" : otherBody.toString(StandardCharsets.UTF_8);
+            if (status < 200 || status > 299) {
+                result.completeExceptionally(ErrorBody.serverError(status, "HTTP " + status, text));
+            } else {
+                result.completeExceptionally(new ProtocolError("expected an event stream (text/event-stream) but got '"
+                        + contentType + "': " + StreamAssembler.abbreviate(text)));
+            }
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            result.completeExceptionally(cause);
         }
 
         void timeOut(RequestTimeout t) {
@@ -263,41 +270,10 @@ public final class StreamDriver implements AutoCloseable {
         }
 
         void cancel() {
-            EventStreamSubscriber r = reader;
-            if (r != null) {
-                r.cancel();
+            Runnable s = stop;
+            if (s != null) {
+                s.run();
             }
-            CompletableFuture<HttpResponse<Void>> e = exchange;
-            if (e != null) {
-                e.cancel(true);
-            }
-        }
-    }
-
-    /**
-     * The request body; notes the time when the HTTP client first asks for its length, as it makes
-     * the request headers, or else for the body itself (just after the headers). The first is never
-     * after the server could have seen the request.
-     */
-    private static final class TimedBody implements HttpRequest.BodyPublisher {
-        private final HttpRequest.BodyPublisher bytes;
-        private final AtomicLong sent;
-
-        TimedBody(byte[] body, AtomicLong sent) {
-            this.bytes = HttpRequest.BodyPublishers.ofByteArray(body);
-            this.sent = sent;
-        }
-
-        @Override
-        public long contentLength() {
-            sent.compareAndSet(0, System.nanoTime());
-            return bytes.contentLength();
-        }
-
-        @Override
-        public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-            sent.compareAndSet(0, System.nanoTime());
-            bytes.subscribe(subscriber);
         }
     }
 }
