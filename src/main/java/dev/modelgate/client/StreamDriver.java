@@ -102,10 +102,32 @@ public final class StreamDriver implements AutoCloseable {
      * {@link RequestTimeout}. Keep what runs after it short: it holds up the other streams' events.
      */
     public CompletableFuture<Completion> stream(ChatRequest request) {
+        return send(prepare(request));
+    }
+
+    /**
+     * Makes {@code request}'s bytes now (the adapter, the JSON body, the headers), so that
+     * {@link #send} only writes them: a scheduler prepares a request before it is due.
+     */
+    public Prepared prepare(ChatRequest request) {
         byte[] body = adapter.apply(request).toBody(model, true).toString().getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = headers();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "text/event-stream");
+        return new Prepared(new WireRequest("POST", URI.create(baseUrl + "/v1/chat/completions"), headers, body));
+    }
+
+    /** A request whose bytes are made, for {@link #send}; send it once. */
+    public static final class Prepared {
+        private final WireRequest request;
+
+        private Prepared(WireRequest request) {
+            this.request = request;
+        }
+    }
+
+    /** Sends a prepared request streaming, as {@link #stream} does. */
+    public CompletableFuture<Completion> send(Prepared prepared) {
         LiveStream stream = new LiveStream();
         live.add(stream);
         inFlight.incrementAndGet();
@@ -121,8 +143,7 @@ public final class StreamDriver implements AutoCloseable {
             }
             throw failure;
         });
-        stream.stop = transport.send(new WireRequest("POST", URI.create(baseUrl + "/v1/chat/completions"), headers, body),
-                stream);
+        stream.stop = transport.send(prepared.request, stream);
         if (stream.result.isDone()) {
             stream.stop.run();
         }

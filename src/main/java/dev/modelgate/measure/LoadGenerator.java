@@ -19,10 +19,11 @@ import java.util.function.IntFunction;
 /**
  * Runs a {@link LoadProfile} through a {@link StreamDriver}: one scheduler thread sends every
  * request at its due instant (parking until just before it, then spinning the last
- * {@value #SPIN_NANOS} ns), the driver's reader threads carry the streams. Open loop: the due
- * instants come from {@link ArrivalSchedule}. Closed loop: {@code streams} requests are due at the
- * start and each end makes the next one due at that instant; the thread that saw the end sends it. Every request is measured from when
- * it was due; the send lag is kept beside it.
+ * {@value #SPIN_NANOS} ns), having made its bytes before ({@link StreamDriver#prepare}); the
+ * driver's selector thread reads the streams. Open loop: the due instants come from
+ * {@link ArrivalSchedule}. Closed loop: {@code streams} requests are due at the start, all made
+ * before it, and each end makes the next one due at that instant; the thread that saw the end
+ * sends it. Every request is measured from when it was due; the send lag is kept beside it.
  */
 public final class LoadGenerator {
 
@@ -67,13 +68,20 @@ public final class LoadGenerator {
     }
 
     public LoadResult run(LoadProfile profile) {
+        StreamDriver.Prepared[] first = new StreamDriver.Prepared[0];
         if (profile.closedLoop()) {
             driver.openConnections(profile.streams());
+            first = new StreamDriver.Prepared[profile.requests() > 0 ? Math.min(profile.streams(), profile.requests())
+                    : profile.streams()];
+            for (int i = 0; i < first.length; i++) {
+                first[i] = prepare(i);
+            }
         }
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<?>> pending = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime() + START_DELAY_NANOS;
-        Runnable schedule = profile.closedLoop() ? () -> closedLoop(profile, start, outcomes, pending)
+        StreamDriver.Prepared[] burst = first;
+        Runnable schedule = profile.closedLoop() ? () -> new ClosedLoop(profile, start, outcomes, pending, burst).run()
                 : () -> openLoop(profile, start, outcomes, pending);
         Thread scheduler = new Thread(schedule, "modelgate-load-scheduler");
         scheduler.setDaemon(true);
@@ -100,13 +108,19 @@ public final class LoadGenerator {
         long[] offsets = ArrivalSchedule.offsetsNanos(profile);
         for (int i = 0; i < offsets.length; i++) {
             long due = start + offsets[i];
+            StreamDriver.Prepared next = prepare(i);
             waitUntil(due);
-            pending.add(send(i, due, outcomes, null));
+            pending.add(send(i, next, due, outcomes, null));
         }
     }
 
-    private void closedLoop(LoadProfile profile, long start, List<Outcome> outcomes, List<CompletableFuture<?>> pending) {
-        new ClosedLoop(profile, start, outcomes, pending).run();
+    /** Request {@code index}'s bytes, made before it is due; null when making it failed (the send then fails it). */
+    private StreamDriver.Prepared prepare(int index) {
+        try {
+            return driver.prepare(requests.apply(index));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -125,9 +139,12 @@ public final class LoadGenerator {
         private final LinkedBlockingQueue<Long> due = new LinkedBlockingQueue<>();
         private final AtomicInteger active;
         private final AtomicInteger sent = new AtomicInteger();
+        private final StreamDriver.Prepared[] first;
 
-        ClosedLoop(LoadProfile profile, long start, List<Outcome> outcomes, List<CompletableFuture<?>> pending) {
+        ClosedLoop(LoadProfile profile, long start, List<Outcome> outcomes, List<CompletableFuture<?>> pending,
+                   StreamDriver.Prepared[] first) {
             this.profile = profile;
+            this.first = first;
             this.outcomes = outcomes;
             this.pending = pending;
             this.stopAt = profile.requests() > 0 ? Long.MAX_VALUE : start + profile.duration().toNanos();
@@ -159,7 +176,7 @@ public final class LoadGenerator {
                 active.decrementAndGet();
                 return;
             }
-            pending.add(send(index, at, outcomes, (end, failed) -> {
+            pending.add(send(index, index < first.length ? first[index] : prepare(index), at, outcomes, (end, failed) -> {
                 if (failed) {
                     due.add(end);
                 } else {
@@ -174,10 +191,11 @@ public final class LoadGenerator {
         void ended(long endNanos, boolean failed);
     }
 
-    private CompletableFuture<?> send(int index, long dueNanos, List<Outcome> outcomes, Ended next) {
+    private CompletableFuture<?> send(int index, StreamDriver.Prepared prepared, long dueNanos, List<Outcome> outcomes,
+                                      Ended next) {
         CompletableFuture<Completion> stream;
         try {
-            stream = driver.stream(requests.apply(index));
+            stream = prepared != null ? driver.send(prepared) : driver.stream(requests.apply(index));
         } catch (RuntimeException e) {
             stream = CompletableFuture.failedFuture(e);
         }

@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A vLLM-compatible server (JDK {@code HttpServer} on loopback) that behaves exactly as its
- * {@link SimScript} says: how fast, what it answers, and how it fails. Each request is served on
- * a thread of its own, so any number of streams run in parallel (unless the script sets
- * {@code maxRunning}). Endpoints: {@code /health}, {@code /version}, {@code /v1/models},
+ * {@link SimScript} says: how fast, what it answers, and how it fails. Each request is received
+ * (its arrival noted) by the server's own thread and served on a thread of its own, so any
+ * number of streams run in parallel (unless the script sets {@code maxRunning}). Endpoints: {@code /health}, {@code /version}, {@code /v1/models},
  * {@code /v1/chat/completions}, {@code /metrics}, and in the Ollama dialect also
  * {@code /api/version}, {@code /api/tags}, {@code /api/ps}, {@code /api/show}, {@code /api/pull},
  * {@code /api/generate}; and its own, for a client in another process: {@code /sim/streams?from=N},
@@ -117,8 +117,11 @@ public final class VllmSimulator implements AutoCloseable {
         }
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 1024);
-            s.setExecutor(executor);
-            s.createContext("/", this::route);
+            // The server's own thread reads each request's line and headers and notes its receipt;
+            // the request is then served on a thread of its own. Handing the exchange to a thread
+            // before that would put a thread wake-up between the request's arrival and its receipt.
+            s.setExecutor(Runnable::run);
+            s.createContext("/", this::receive);
             s.start();
             server = s;
             bound.countDown();
@@ -219,8 +222,16 @@ public final class VllmSimulator implements AutoCloseable {
         return bound.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void route(HttpExchange exchange) {
+    private void receive(HttpExchange exchange) {
         long receipt = System.nanoTime();
+        try {
+            executor.execute(() -> route(exchange, receipt));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            exchange.close(); // stopped
+        }
+    }
+
+    private void route(HttpExchange exchange, long receipt) {
         try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
