@@ -66,15 +66,22 @@ public final class StreamDriver implements AutoCloseable {
      */
     public StreamDriver(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options,
                         UnaryOperator<ChatRequest> adapter, Consumer<RuntimeException> failures, int readers) {
+        this(baseUrl, model, apiKey, options, adapter, failures,
+                "https".equalsIgnoreCase(baseUrl.getScheme()) ? new JdkHttpTransport(options.connectTimeout(), readers)
+                        : new NioHttpTransport(URI.create(baseUrl.toString().replaceAll("/+$", "")),
+                        "modelgate-stream-selector"));
+    }
+
+    /** With the given transport (a test runs the https one over http). */
+    StreamDriver(URI baseUrl, String model, Optional<Secret> apiKey, ClientOptions options,
+                 UnaryOperator<ChatRequest> adapter, Consumer<RuntimeException> failures, StreamTransport transport) {
         this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
         this.model = model;
         this.apiKey = apiKey;
         this.options = options;
         this.adapter = adapter;
         this.failures = failures;
-        this.transport = "https".equalsIgnoreCase(this.baseUrl.getScheme())
-                ? new JdkHttpTransport(options.connectTimeout(), readers)
-                : new NioHttpTransport(this.baseUrl, "modelgate-stream-selector");
+        this.transport = transport;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "modelgate-stream-watchdog");
             t.setDaemon(true);

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * The stream driver (one scheduler thread, a few reader threads) against today's client (one
@@ -77,9 +76,7 @@ public final class LoadBenchmark {
     }
 
     private static StreamDriver driver(SimProcess sim, int streams) {
-        return new StreamDriver(sim.baseUrl(), sim.script().servedName(), Optional.empty(), options(streams),
-                UnaryOperator.identity(), f -> { }, Integer.getInteger("bench.readers",
-                Math.max(2, Runtime.getRuntime().availableProcessors())));
+        return new StreamDriver(sim.baseUrl(), sim.script().servedName(), Optional.empty(), options(streams));
     }
 
     private static LagSplit.ClientStream stamps(Sample s, long scheduledNanos, String prompt) {
