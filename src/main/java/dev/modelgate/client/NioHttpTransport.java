@@ -186,7 +186,7 @@ final class NioHttpTransport implements StreamTransport {
                 return;
             }
             if (key.isConnectable()) {
-                c.connected();
+                c.connected(key);
             }
             if (key.isValid() && key.isWritable()) {
                 c.writeRest();
@@ -301,9 +301,10 @@ final class NioHttpTransport implements StreamTransport {
         }
 
         /** On the selector thread: the connection is up, or refused. */
-        void connected() throws IOException {
+        void connected(SelectionKey ready) throws IOException {
+            key = ready; // the registering thread may not have stored it yet
             channel.finishConnect();
-            key.interestOps(SelectionKey.OP_READ);
+            ready.interestOps(SelectionKey.OP_READ);
             write();
         }
 
