@@ -26,13 +26,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The stream driver (one scheduler thread, a few reader threads) against today's client (one
+ * The stream driver (one scheduler thread, one selector thread) against today's client (one
  * thread per stream), in one run against the simulator in a process of its own: TTFT overhead of
  * sequential requests, and closed-loop levels up to 1,000 streams. Per level the delay beyond
  * the injected TTFT is split into the client's part and the simulator's ({@link LagSplit}); a
  * level where the simulator, not the client, fell behind is reported as such (its latencies say
- * nothing about the client), and a series stops at a failure or when the client held streams back. Every figure is
- * printed with the load average at that moment.
+ * nothing about the client), and a series stops at a failure or when the client held streams
+ * back. Every figure is printed with the load average at that moment.
  */
 public final class LoadBenchmark {
 
