@@ -211,6 +211,9 @@ final class NioHttpTransport implements StreamTransport {
     public void close() {
         open = false;
         selector.wakeup();
+        if (Thread.currentThread() == loop) {
+            return; // closed from a listener: the loop ends when this call returns
+        }
         try {
             loop.join(2000);
         } catch (InterruptedException e) {
@@ -403,7 +406,8 @@ final class NioHttpTransport implements StreamTransport {
         private void finished(Attempt a) {
             ended = false;
             served++;
-            boolean reuse = parser.keepAlive() && !readBuffer.hasRemaining() && open && !a.over;
+            boolean stopped = a.over;
+            boolean reuse = parser.keepAlive() && !readBuffer.hasRemaining() && open && !stopped;
             a.over = true;
             parser.reset();
             attempt = null;
@@ -414,7 +418,9 @@ final class NioHttpTransport implements StreamTransport {
             } else {
                 close(null);
             }
-            a.listener.end(readNanos);
+            if (!stopped) {
+                a.listener.end(readNanos);
+            }
         }
 
         @Override
