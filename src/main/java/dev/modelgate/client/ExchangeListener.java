@@ -22,6 +22,9 @@ interface ExchangeListener {
     /** The whole response was read. */
     void end(long nanos);
 
-    /** The exchange failed: an {@link java.io.IOException}, or a {@link ProtocolError} for a broken response. */
+    /**
+     * The exchange failed: an {@link java.io.IOException}, or a {@link ProtocolError} for a broken
+     * response, possibly wrapped in a {@link java.util.concurrent.CompletionException}.
+     */
     void failed(Throwable cause);
 }

@@ -44,17 +44,6 @@ final class Http1ResponseParser {
     private long remaining;
     private boolean keepAlive;
     private boolean started;
-    private final boolean bodiless;
-
-    /** @param bodiless whether the request was a HEAD, whose response has no body whatever its headers say */
-    Http1ResponseParser(boolean bodiless) {
-        this.bodiless = bodiless;
-    }
-
-    Http1ResponseParser() {
-        this(false);
-    }
-
     /** Whether any byte of the current response has been read. */
     boolean started() {
         return started;
@@ -136,7 +125,7 @@ final class Http1ResponseParser {
         };
     }
 
-    private static void deliver(ByteBuffer in, int n, Http1ResponseParser.Listener listener) {
+    private static void deliver(ByteBuffer in, int n, Listener listener) {
         if (n == 0) {
             return;
         }
@@ -242,7 +231,7 @@ final class Http1ResponseParser {
         listener.headers(status, Map.copyOf(headers));
         String encoding = headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT);
         String length = headers.get("content-length");
-        if (bodiless || status == 204 || status == 304) {
+        if (status == 204 || status == 304) {
             finish(listener);
         } else if (encoding.endsWith("chunked")) {
             state = State.CHUNK_SIZE;

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
@@ -72,20 +70,13 @@ final class JdkHttpTransport implements StreamTransport {
         });
         exchange.whenComplete((response, error) -> {
             if (error != null) {
-                listener.failed(unwrap(error));
+                listener.failed(error);
             }
         });
         return () -> {
             forwarder.cancel();
             exchange.cancel(true);
         };
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     @Override

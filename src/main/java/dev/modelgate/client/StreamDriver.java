@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,8 +71,7 @@ public final class StreamDriver implements AutoCloseable {
                         UnaryOperator<ChatRequest> adapter, Consumer<RuntimeException> failures, int readers) {
         this(baseUrl, model, apiKey, options, adapter, failures,
                 "https".equalsIgnoreCase(baseUrl.getScheme()) ? new JdkHttpTransport(options.connectTimeout(), readers)
-                        : new NioHttpTransport(URI.create(baseUrl.toString().replaceAll("/+$", "")),
-                        "modelgate-stream-selector"));
+                        : new NioHttpTransport(baseUrl, "modelgate-stream-selector"));
     }
 
     /** With the given transport (a test runs the https one over http). */
@@ -173,7 +175,7 @@ public final class StreamDriver implements AutoCloseable {
     }
 
     private static Throwable unwrap(Throwable t) {
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;
@@ -190,7 +192,7 @@ public final class StreamDriver implements AutoCloseable {
         if (t instanceof HttpTimeoutException) {
             return new RequestTimeout("no connection to " + baseUrl, options.connectTimeout(), t);
         }
-        if (t instanceof IOException || t instanceof java.util.concurrent.CancellationException) {
+        if (t instanceof IOException || t instanceof CancellationException) {
             return new ProtocolError("connection to " + baseUrl + " failed: " + t, t);
         }
         return new ProtocolError("stream from " + baseUrl + " failed: " + t, t);

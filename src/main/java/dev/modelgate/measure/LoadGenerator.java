@@ -68,19 +68,13 @@ public final class LoadGenerator {
     }
 
     public LoadResult run(LoadProfile profile) {
-        StreamDriver.Prepared[] first = new StreamDriver.Prepared[0];
         if (profile.closedLoop()) {
             driver.openConnections(profile.streams());
-            first = new StreamDriver.Prepared[profile.requests() > 0 ? Math.min(profile.streams(), profile.requests())
-                    : profile.streams()];
-            for (int i = 0; i < first.length; i++) {
-                first[i] = prepare(i);
-            }
         }
+        StreamDriver.Prepared[] burst = firstBurst(profile);
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<?>> pending = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime() + START_DELAY_NANOS;
-        StreamDriver.Prepared[] burst = first;
         Runnable schedule = profile.closedLoop() ? () -> new ClosedLoop(profile, start, outcomes, pending, burst).run()
                 : () -> openLoop(profile, start, outcomes, pending);
         Thread scheduler = new Thread(schedule, "modelgate-load-scheduler");
@@ -112,6 +106,19 @@ public final class LoadGenerator {
             waitUntil(due);
             pending.add(send(i, next, due, outcomes, null));
         }
+    }
+
+    /** A closed loop's first requests, all due at the start, made before it; none for a rate. */
+    private StreamDriver.Prepared[] firstBurst(LoadProfile profile) {
+        if (!profile.closedLoop()) {
+            return new StreamDriver.Prepared[0];
+        }
+        int n = profile.requests() > 0 ? Math.min(profile.streams(), profile.requests()) : profile.streams();
+        StreamDriver.Prepared[] burst = new StreamDriver.Prepared[n];
+        for (int i = 0; i < n; i++) {
+            burst[i] = prepare(i);
+        }
+        return burst;
     }
 
     /** Request {@code index}'s bytes, made before it is due; null when making it failed (the send then fails it). */

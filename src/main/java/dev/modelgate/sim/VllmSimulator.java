@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A vLLM-compatible server (JDK {@code HttpServer} on loopback) that behaves exactly as its
  * {@link SimScript} says: how fast, what it answers, and how it fails. Each request is received
  * (its arrival noted) by the server's own thread and served on a thread of its own, so any
- * number of streams run in parallel (unless the script sets {@code maxRunning}). Endpoints: {@code /health}, {@code /version}, {@code /v1/models},
+ * number of streams run in parallel (unless the script sets {@code maxRunning}). Endpoints:
+ * {@code /health}, {@code /version}, {@code /v1/models},
  * {@code /v1/chat/completions}, {@code /metrics}, and in the Ollama dialect also
  * {@code /api/version}, {@code /api/tags}, {@code /api/ps}, {@code /api/show}, {@code /api/pull},
  * {@code /api/generate}; and its own, for a client in another process: {@code /sim/streams?from=N},
@@ -226,7 +228,7 @@ public final class VllmSimulator implements AutoCloseable {
         long receipt = System.nanoTime();
         try {
             executor.execute(() -> route(exchange, receipt));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             exchange.close(); // stopped
         }
     }

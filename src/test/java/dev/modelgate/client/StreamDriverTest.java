@@ -8,7 +8,10 @@ import dev.modelgate.sim.SimScript;
 import dev.modelgate.sim.SimScript.Faults;
 import dev.modelgate.sim.StreamTiming;
 import dev.modelgate.sim.VllmSimulator;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,5 +155,33 @@ class StreamDriverTest {
         sim.close();
         CompletableFuture<Completion> f = driver.stream(ChatRequest.user("x"));
         assertThatThrownBy(f::join).isInstanceOf(CompletionException.class).hasCauseInstanceOf(ProtocolError.class);
+    }
+
+    @Test
+    void aConnectionThatNeverCompletesTimesOut() throws Exception {
+        // a server that never accepts, its accept queue full: the kernel drops further handshakes
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<SocketChannel> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    SocketChannel c = SocketChannel.open();
+                    c.configureBlocking(false);
+                    c.connect(full.getLocalSocketAddress());
+                    fillers.add(c);
+                }
+                URI base = URI.create("http://127.0.0.1:" + full.getLocalPort());
+                ClientOptions options = new ClientOptions(Duration.ofMillis(300), Duration.ofSeconds(30),
+                        Duration.ofSeconds(60), 16);
+                driver = new StreamDriver(base, "m", Optional.empty(), options, UnaryOperator.identity(), f -> { },
+                        transport(base, options));
+                assertThatThrownBy(() -> await(driver.stream(ChatRequest.user("x"))))
+                        .isInstanceOf(RequestTimeout.class).hasMessageContaining("no connection to " + base);
+                assertThat(driver.inFlight()).isZero();
+            } finally {
+                for (SocketChannel c : fillers) {
+                    c.close();
+                }
+            }
+        }
     }
 }
